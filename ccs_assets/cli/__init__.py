@@ -1,0 +1,1 @@
+"""The ccs-migrate command line: what a user does without the UI."""

@@ -1,0 +1,1 @@
+"""Oracle step 7 (first half): validate the wave's staged entities, then generate production keys."""

@@ -1,0 +1,1 @@
+"""One asset graph per Oracle scenario; they share the step factories."""

@@ -1,0 +1,137 @@
+"""Checks generated from the catalog: the reject-rate gate (step 7) and production validation (step 8).
+
+Checks read their wave from the run's partition tag; each reports counts and
+a sample of offending rows.
+"""
+
+
+import dagster as dg
+
+from ..catalog import ccb
+from ..catalog.model import Table
+from ..resources import POOL
+from ..settings import load_settings
+
+BY_NAME = {t.name: t for t in ccb.CCB_TABLES}
+SAMPLE = 10
+
+
+def _wave(context) -> str:
+    wave = context.run.tags.get("dagster/partition")
+    if not wave:
+        raise dg.Failure("this check runs per wave: materialize it with a wave partition")
+    return wave
+
+
+def reject_rate(workbench, target, wave: str) -> dict:
+    """Rejected legacy records (workbench and target) over the legacy records the wave owns."""
+    with workbench.connect() as con:
+        owned, wb_rejected = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE NOT valid) FROM wb.record_status WHERE wave = $w AND owner_wave = $w",
+            {"w": wave}).fetchone()
+        rules = dict(con.execute(
+            "SELECT table_name || ':' || rule, count(DISTINCT coalesce(legacy_key, CAST(line AS VARCHAR))) FROM wb.errors "
+            "WHERE wave = ? GROUP BY ALL ORDER BY 2 DESC", [wave]).fetchall())
+    with target.session() as s:
+        tg_rejected = s.scalar(
+            f"SELECT count(DISTINCT TABLE_NAME || STG_KEY) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'validate' "
+            f"AND TABLE_NAME IN ({', '.join(repr(t.name) for t in ccb.CCB_TABLES if t.key_table)})", wave=wave) or 0
+        for rule, n in s.query(
+                f"SELECT TABLE_NAME || ':' || RULE, count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave GROUP BY TABLE_NAME, RULE",
+                wave=wave):
+            rules[rule] = rules.get(rule, 0) + n
+    rejected = wb_rejected + tg_rejected
+    return {"records": owned, "rejected": rejected, "rate": (rejected / owned) if owned else 0.0,
+            "rules": dict(sorted(rules.items(), key=lambda kv: -kv[1]))}
+
+
+@dg.asset_check(asset=dg.AssetKey(["validate", "wave_gate"]), name="reject_rate_below_threshold", blocking=True,
+                required_resource_keys={"workbench", "target"}, pool=POOL,
+                description="Blocks production when the wave's reject rate is above CCS_REJECT_THRESHOLD (default 5%).")
+def gate_check(context) -> dg.AssetCheckResult:
+    wave = _wave(context)
+    threshold = load_settings().reject_threshold
+    r = reject_rate(context.resources.workbench, context.resources.target, wave)
+    top = list(r["rules"].items())[:5]
+    why = ", ".join(f"{k} ({v})" for k, v in top) or "no rejects"
+    return dg.AssetCheckResult(
+        passed=r["rate"] <= threshold,
+        description=f"wave {wave}: {r['rejected']} of {r['records']} records rejected ({r['rate']:.2%}, threshold {threshold:.2%}); driven by {why}",
+        metadata={"reject_rate": dg.MetadataValue.float(r["rate"]), "threshold": dg.MetadataValue.float(threshold),
+                  "rejected": r["rejected"], "records": r["records"], "rules": dg.MetadataValue.json(r["rules"])},
+    )
+
+
+def _wave_pred(s, t: Table, alias: str = "x") -> str:
+    return (f"{alias}.{t.owner_column} IN (SELECT OWNER_KEY FROM {s.prod}.CCS_WAVE_LEDGER "
+            f"WHERE WAVE = :wave AND TABLE_NAME = '{t.name}')")
+
+
+def fk_violations_sql(s, t: Table) -> list[tuple[str, str]]:
+    """(column, SELECT of the wave's rows whose non-blank foreign key has no parent in production)."""
+    out = []
+    for c in t.foreign_keys:
+        parent = BY_NAME[c.fk_table]
+        blank = f"NOT {s.dialect.is_blank('x.' + c.name)} AND " if c.default == " " else ""
+        out.append((c.name, f"SELECT x.{c.name} AS VAL FROM {s.prod}.{t.name} x WHERE {_wave_pred(s, t)} AND {blank}"
+                            f"NOT EXISTS (SELECT 1 FROM {s.prod}.{parent.name} p WHERE p.{c.fk_column} = x.{c.name})"))
+    return out
+
+
+def key_format_sql(s, t: Table) -> list[tuple[str, str]]:
+    out = []
+    for c in t.columns:
+        if not c.key_kind:
+            continue
+        digits = c.length
+        allow_blank = f"NOT {s.dialect.is_blank('x.' + c.name)} AND " if c.default == " " else ""
+        out.append((c.name, f"SELECT x.{c.name} AS VAL FROM {s.prod}.{t.name} x WHERE {_wave_pred(s, t)} AND {allow_blank}"
+                            f"(LENGTH(x.{c.name}) <> {digits} OR LTRIM(x.{c.name}, '0123456789') IS NOT NULL AND LTRIM(x.{c.name}, '0123456789') <> '' "
+                            f"OR LTRIM(x.{c.name}, '0') IS NULL OR LTRIM(x.{c.name}, '0') = '')"))
+    return out
+
+
+def pk_duplicates_sql(s, t: Table) -> str:
+    pk = ", ".join(t.primary_key)
+    return f"SELECT {pk} FROM {s.prod}.{t.name} GROUP BY {pk} HAVING COUNT(*) > 1"
+
+
+def production_checks(t: Table) -> list[dg.AssetChecksDefinition]:
+    key = dg.AssetKey(["production", t.asset_name])
+
+    def _run(context, queries: list[tuple[str, str]], what: str) -> dg.AssetCheckResult:
+        wave = _wave(context)
+        bad, samples = 0, {}
+        with context.resources.target.session() as s:
+            for col, q in queries(s):
+                n = s.scalar(f"SELECT count(*) FROM ({q}) v", wave=wave)
+                if n:
+                    bad += n
+                    samples[col] = [r[0] for r in s.query(f"SELECT VAL FROM ({q}) v ORDER BY VAL", wave=wave)[:SAMPLE]]
+        return dg.AssetCheckResult(passed=bad == 0, metadata={"violations": bad, "sample": dg.MetadataValue.json(samples)},
+                                   description=f"{bad} {what} in {t.name} for wave {wave}" if bad else f"no {what}")
+
+    checks = []
+    if t.foreign_keys:
+        @dg.asset_check(asset=key, name="foreign_keys_resolve", required_resource_keys={"target"}, pool=POOL,
+                        description=f"Step 8: every foreign key of {t.name} ({', '.join(c.name for c in t.foreign_keys)}) resolves in production.")
+        def fk_check(context):
+            return _run(context, lambda s: fk_violations_sql(s, t), "orphan foreign keys")
+        checks.append(fk_check)
+
+    @dg.asset_check(asset=key, name="key_format", required_resource_keys={"target"}, pool=POOL,
+                    description=f"Step 8: system keys of {t.name} are all digits of their length, never blank or all zeros.")
+    def key_check(context):
+        return _run(context, lambda s: key_format_sql(s, t), "malformed keys")
+    checks.append(key_check)
+
+    @dg.asset_check(asset=key, name="primary_key_unique", required_resource_keys={"target"}, pool=POOL,
+                    description=f"Step 8: the primary key of {t.name} ({', '.join(t.primary_key)}) is unique across all waves.")
+    def pk_check(context):
+        wave = _wave(context)
+        with context.resources.target.session() as s:
+            dups = s.query(pk_duplicates_sql(s, t))
+        return dg.AssetCheckResult(passed=not dups, metadata={"duplicates": len(dups), "sample": dg.MetadataValue.json([list(map(str, d)) for d in dups[:SAMPLE]])},
+                                   description=f"{len(dups)} duplicated keys (wave {wave})" if dups else "unique")
+    checks.append(pk_check)
+    return checks

@@ -1,0 +1,92 @@
+"""Settings from environment variables, with embedded defaults under CCS_HOME.
+
+Every setting is read in one place so a bad value gets one clear line
+(SettingsError) instead of a traceback deep inside a run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEMO_CODE_MAPS = PACKAGE_DIR / "codemaps" / "demo"
+
+
+class SettingsError(ValueError):
+    """A setting is missing or invalid; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    workbench_db: Path
+    target: str
+    target_db: Path
+    landing: Path
+    outbox: Path
+    code_maps: Path
+    dagster_home: Path
+    reject_threshold: float
+    env_id: int
+    person_name_format: str
+    main_customer_rel_type: str
+    env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def is_duckdb_target(self) -> bool:
+        return self.target == "duckdb"
+
+
+def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
+    value = env.get(name, "").strip()
+    return Path(value).expanduser().resolve() if value else default
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read every CCS_* setting; raise SettingsError naming the first bad one."""
+    env = dict(os.environ if env is None else env)
+    home = _path(env, "CCS_HOME", Path(".ccs").resolve())
+    target = env.get("CCS_TARGET", "duckdb").strip().lower() or "duckdb"
+    if target not in ("duckdb", "oracle"):
+        raise SettingsError(f"CCS_TARGET must be 'duckdb' or 'oracle', got {target!r}")
+
+    raw_threshold = env.get("CCS_REJECT_THRESHOLD", "0.05").strip()
+    try:
+        threshold = float(raw_threshold.rstrip("%")) / (100 if raw_threshold.endswith("%") else 1)
+    except ValueError:
+        raise SettingsError(f"CCS_REJECT_THRESHOLD must be a fraction like 0.05 or a percentage like 5%, got {raw_threshold!r}") from None
+    if not 0 <= threshold <= 1:
+        raise SettingsError(f"CCS_REJECT_THRESHOLD must be between 0 and 1 (or 0% and 100%), got {raw_threshold!r}")
+
+    raw_env_id = env.get("CCS_ENV_ID", "100000").strip()
+    if not raw_env_id.isdigit() or len(raw_env_id) > 6:
+        raise SettingsError(f"CCS_ENV_ID must be the installation's environment id, up to 6 digits, got {raw_env_id!r}")
+
+    name_format = env.get("CCS_PERSON_NAME_FORMAT", "{last_name},{first_name}")
+    if "{last_name}" not in name_format or "{first_name}" not in name_format:
+        raise SettingsError(
+            f"CCS_PERSON_NAME_FORMAT must contain {{last_name}} and {{first_name}}, got {name_format!r}"
+        )
+
+    code_maps = _path(env, "CCS_CODE_MAPS", DEMO_CODE_MAPS)
+    if not code_maps.is_dir():
+        raise SettingsError(f"CCS_CODE_MAPS: {code_maps} is not a folder")
+
+    return Settings(
+        home=home,
+        workbench_db=_path(env, "CCS_WORKBENCH_DB", home / "workbench.duckdb"),
+        target=target,
+        target_db=_path(env, "CCS_TARGET_DB", home / "target.duckdb"),
+        landing=_path(env, "CCS_LANDING", home / "landing"),
+        outbox=_path(env, "CCS_OUTBOX", home / "outbox"),
+        code_maps=code_maps,
+        dagster_home=_path(env, "DAGSTER_HOME", home / "dagster"),
+        reject_threshold=threshold,
+        env_id=int(raw_env_id),
+        person_name_format=name_format,
+        main_customer_rel_type=env.get("CCS_MAIN_CUST_REL_TYPE", "MAIN").strip() or "MAIN",
+        env=env,
+    )

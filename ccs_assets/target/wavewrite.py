@@ -1,0 +1,44 @@
+"""Idempotent wave writes: replace exactly the rows a wave owns in one transaction.
+
+Each write records the owner keys it wrote in <schema>.CCS_WAVE_LEDGER; the
+next write of the same wave and table deletes exactly those rows first, so a
+rerun gives the same result and never touches another wave.
+"""
+
+from __future__ import annotations
+
+from ..catalog.model import Table
+from .resource import TargetSession
+
+
+def replace_wave_rows(s: TargetSession, schema: str, t: Table, wave: str, source_select: str, **params) -> int:
+    """Delete the wave's previous rows of `t` and insert `source_select` (catalog column order)."""
+    cols = ", ".join(t.column_names)
+    ledger = f"{schema}.CCS_WAVE_LEDGER"
+    params = {"wave": wave, "tname": t.name, **params}
+    with s.transaction():
+        s.execute(
+            f"DELETE FROM {schema}.{t.name} WHERE {t.owner_column} IN "
+            f"(SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+            **params,
+        )
+        s.execute(f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname", **params)
+        s.execute(f"INSERT INTO {schema}.{t.name} ({cols}) SELECT {cols} FROM ({source_select}) src", **params)
+        s.execute(
+            f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) "
+            f"SELECT DISTINCT :wave, :tname, {t.owner_column} FROM ({source_select}) src",
+            **params,
+        )
+    return s.scalar(
+        f"SELECT count(*) FROM {schema}.{t.name} WHERE {t.owner_column} IN "
+        f"(SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+        wave=wave, tname=t.name,
+    )
+
+
+def wave_rows(s: TargetSession, schema: str, t: Table, alias: str = "x") -> str:
+    """SQL predicate: row `alias` of `t` belongs to the wave (bind :wave)."""
+    return (
+        f"{alias}.{t.owner_column} IN (SELECT OWNER_KEY FROM {schema}.CCS_WAVE_LEDGER "
+        f"WHERE WAVE = :wave AND TABLE_NAME = '{t.name}')"
+    )
