@@ -12,6 +12,9 @@ loopback fake server in ``ccs_assets_tests/storage``):
   calls ``abort_multipart_upload`` itself.
 - The SDK retries a failed part on its own (5 tries) whatever the client's
   retry strategy; ``retry=False`` only disables the client-level strategy.
+  After a failed part the SDK also leaves its part thread pool unclosed
+  (``Pool.__del__`` emits a ResourceWarning when it is garbage-collected);
+  harmless, and not fixable from outside ``MultipartObjectAssembler``.
 - An object becomes visible only when ``PutObject`` or the multipart commit
   succeeds, so a failed upload never leaves a half-written object. After a
   successful upload the object is verified with ``HeadObject``: its size, and
