@@ -30,8 +30,8 @@ from ..stage.steps import stage_file
 from ..storage import store_from_env
 from ..storage.manifest import download_wave, upload_wave
 from ..target import ensure_target_schema
-from ..transform.rules import generated_rules
-from ..transform.steps import transform_table
+from ..transform.rules import PARENTS, generated_rules
+from ..transform.steps import EVALUATES, transform_table
 from ..waves import WAVES
 from . import checks
 
@@ -132,6 +132,11 @@ def ownership(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
 def transform_asset(t: Table) -> dg.AssetsDefinition:
     deps = [dg.AssetKey(["legacy", f]) for f in LEGACY_DEPS[t.name]] + [dg.AssetKey(["waves", "ownership"]), dg.AssetKey(["config", "code_maps"])]
     deps += [dg.AssetKey(["ccb", p.lower()]) for p in _parents(t)]
+    # rejects cascade from the parent files' verdicts, which the parents' transforms record
+    evaluator = {f: tab for tab, f in EVALUATES.items()}
+    if t.name in EVALUATES:
+        deps += [dg.AssetKey(["ccb", evaluator[p.file].lower()]) for p in PARENTS[EVALUATES[t.name]] if evaluator[p.file] != t.name]
+    deps = list(dict.fromkeys(deps))
 
     @dg.asset(key=["ccb", t.asset_name], group_name="transform", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
               deps=deps, required_resource_keys={"workbench"},
