@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dagster as dg
+
 from .settings import Settings
 from .target import TargetResource
 from .workbench import WorkbenchResource
@@ -9,8 +11,25 @@ from .workbench import WorkbenchResource
 POOL = "duckdb_writer"  # every DuckDB writer (asset or check) runs in this pool, limit 1
 
 
+def target_resource(settings: Settings) -> TargetResource:
+    """CCS_TARGET=duckdb: the target DuckDB file. CCS_TARGET=oracle: python-oracledb thin mode, secrets via dg.EnvVar."""
+    if settings.oracle is None:
+        return TargetResource(kind="duckdb", duckdb_path=str(settings.target_db))
+    o = settings.oracle
+    return TargetResource(
+        kind="oracle",
+        oracle_dsn=dg.EnvVar("CCS_ORACLE_DSN"),
+        oracle_user=dg.EnvVar("CCS_ORACLE_USER"),
+        oracle_password=dg.EnvVar("CCS_ORACLE_PASSWORD"),
+        staging_schema=o.staging_schema,
+        production_schema=o.production_schema,
+        oracle_load_method=o.load_method,
+        oracle_batch_rows=o.batch_rows,
+    )
+
+
 def build_resources(settings: Settings) -> dict:
     return {
         "workbench": WorkbenchResource(database=str(settings.workbench_db)),
-        "target": TargetResource(kind=settings.target, duckdb_path=str(settings.target_db)),
+        "target": target_resource(settings),
     }

@@ -7,6 +7,7 @@ Every setting is read in one place so a bad value gets one clear line
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -33,11 +34,54 @@ class Settings:
     env_id: int
     person_name_format: str
     main_customer_rel_type: str
+    oracle: "OracleSettings | None" = None  # set when target == "oracle"
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_duckdb_target(self) -> bool:
         return self.target == "duckdb"
+
+    def describe_target(self) -> str:
+        """Where the target side runs, for run tags and metadata (never the password)."""
+        if self.oracle is not None:
+            return f"oracle://{self.oracle.user}@{self.oracle.dsn} ({self.oracle.staging_schema}/{self.oracle.production_schema})"
+        return f"duckdb://{self.target_db}"
+
+
+ORACLE_SETTINGS = ("CCS_ORACLE_DSN", "CCS_ORACLE_USER", "CCS_ORACLE_PASSWORD")
+
+
+@dataclass(frozen=True)
+class OracleSettings:
+    """CCS_TARGET=oracle. The password is not kept here: the resource reads it through dg.EnvVar."""
+
+    dsn: str
+    user: str
+    staging_schema: str
+    production_schema: str
+    load_method: str
+    batch_rows: int
+
+
+def _oracle_settings(env: Mapping[str, str]) -> OracleSettings:
+    missing = [n for n in ORACLE_SETTINGS if not env.get(n, "").strip()]
+    if missing:
+        raise SettingsError(f"CCS_TARGET=oracle needs {', '.join(missing)} (DSN like host:1521/service, user, password)")
+    schemas = []
+    for name, default in (("CCS_ORACLE_STAGING_SCHEMA", "CISSTG"), ("CCS_ORACLE_PRODUCTION_SCHEMA", "CISADM")):
+        value = env.get(name, "").strip().upper() or default
+        if not re.fullmatch(r"[A-Z][A-Z0-9_$#]{0,127}", value):
+            raise SettingsError(f"{name} must be an unquoted Oracle schema name, got {value!r}")
+        schemas.append(value)
+    method = env.get("CCS_ORACLE_LOAD", "direct_path").strip().lower() or "direct_path"
+    if method not in ("direct_path", "executemany"):
+        raise SettingsError(f"CCS_ORACLE_LOAD must be 'direct_path' or 'executemany', got {method!r}")
+    raw_batch = env.get("CCS_ORACLE_BATCH_ROWS", "100000").strip()
+    if not raw_batch.isdigit() or not 1000 <= int(raw_batch) <= 10_000_000:
+        raise SettingsError(f"CCS_ORACLE_BATCH_ROWS must be a whole number from 1000 to 10000000, got {raw_batch!r}")
+    return OracleSettings(dsn=env["CCS_ORACLE_DSN"].strip(), user=env["CCS_ORACLE_USER"].strip(),
+                          staging_schema=schemas[0], production_schema=schemas[1], load_method=method,
+                          batch_rows=int(raw_batch))
 
 
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
@@ -88,5 +132,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         env_id=int(raw_env_id),
         person_name_format=name_format,
         main_customer_rel_type=env.get("CCS_MAIN_CUST_REL_TYPE", "MAIN").strip() or "MAIN",
+        oracle=_oracle_settings(env) if target == "oracle" else None,
         env=env,
     )

@@ -1,8 +1,17 @@
-"""Shared helpers: run ccs-migrate as a user does, in a fresh CCS_HOME."""
+"""Shared helpers: run ccs-migrate as a user does, in a fresh CCS_HOME, on every target.
+
+End-to-end tests take the `cli` fixture; with `target` parametrized (see
+TARGETS) they run on DuckDB always and on Oracle Database when
+CCS_ORACLE_DSN, CCS_ORACLE_USER and CCS_ORACLE_PASSWORD are set (skipped with
+that reason otherwise). The Oracle variant EMPTIES every catalog table in the
+configured schemas (CCS_ORACLE_STAGING_SCHEMA / CCS_ORACLE_PRODUCTION_SCHEMA,
+default CISSTG / CISADM) first: point it at scratch schemas.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,12 +19,65 @@ from pathlib import Path
 import duckdb
 import pytest
 
+ORACLE_ENV = ("CCS_ORACLE_DSN", "CCS_ORACLE_USER", "CCS_ORACLE_PASSWORD")
+_ORACLE_MISSING = [n for n in ORACLE_ENV if not os.environ.get(n)]
+TARGETS = [
+    pytest.param("duckdb", id="duckdb"),
+    pytest.param("oracle", id="oracle", marks=[pytest.mark.oracle, pytest.mark.skipif(
+        bool(_ORACLE_MISSING), reason=f"Oracle variant needs {', '.join(_ORACLE_MISSING)} (no Oracle Database configured)")]),
+]
+
+
+class OracleReader:
+    """A read connection to the Oracle target that takes the tests' DuckDB-style SQL (`?` binds, cisstg./cisadm.)."""
+
+    def __init__(self):
+        import oracledb
+
+        self.stg = (os.environ.get("CCS_ORACLE_STAGING_SCHEMA") or "CISSTG").upper()
+        self.prod = (os.environ.get("CCS_ORACLE_PRODUCTION_SCHEMA") or "CISADM").upper()
+        self.con = oracledb.connect(user=os.environ["CCS_ORACLE_USER"], password=os.environ["CCS_ORACLE_PASSWORD"],
+                                    dsn=os.environ["CCS_ORACLE_DSN"])
+
+    def execute(self, sql: str, params=None):
+        sql = re.sub(r"(?i)\bcisstg\.", self.stg + ".", sql)
+        sql = re.sub(r"(?i)\bcisadm\.", self.prod + ".", sql)
+        n = iter(range(1, 1000))
+        sql = re.sub(r"\?", lambda m: f":{next(n)}", sql)
+        cur = self.con.cursor()
+        cur.execute(sql, list(params or []))
+        return cur
+
+    def empty_target(self) -> None:
+        from ccs_assets.target.resource import LOAD_PREFIX
+        from ccs_assets.target.schema import production_tables, staging_tables
+
+        for schema, tables in ((self.stg, staging_tables()), (self.prod, production_tables())):
+            existing = {r[0] for r in self.execute("SELECT table_name FROM all_tables WHERE owner = ?", [schema]).fetchall()}
+            for t in tables:
+                for name in (t.name, LOAD_PREFIX + t.name):
+                    if name in existing:
+                        self.execute(f"TRUNCATE TABLE {schema}.{name}")
+
+    def close(self):
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
 
 class Cli:
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, target: str = "duckdb"):
         self.home = home
+        self.target_kind = target
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("CCS_", "DAGSTER_"))}
         self.env["CCS_HOME"] = str(home)
+        if target == "oracle":
+            self.env.update({k: v for k, v in os.environ.items() if k.startswith("CCS_ORACLE_")})
+            self.env["CCS_TARGET"] = "oracle"
 
     def __call__(self, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
         proc = subprocess.run([sys.executable, "-m", "ccs_assets.cli.main", *args], capture_output=True, text=True,
@@ -25,9 +87,22 @@ class Cli:
         return proc
 
     def target(self):
+        """A read connection to the target: `.execute(sql, [params]).fetchall()` with `?` binds on every target."""
+        if self.target_kind == "oracle":
+            return OracleReader()
         return duckdb.connect(str(self.home / "target.duckdb"), read_only=True)
 
 
+@pytest.fixture(params=TARGETS)
+def target(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "ccs")
+def cli(request, tmp_path: Path) -> Cli:
+    kind = request.getfixturevalue("target") if "target" in request.fixturenames else "duckdb"
+    c = Cli(tmp_path / "ccs", kind)
+    if kind == "oracle":
+        with OracleReader() as r:
+            r.empty_target()
+    return c

@@ -80,6 +80,9 @@ class Table:
     key_table: bool = False  # has <TABLE>_K (system-keyed table)
     product: str = "ccb"
     notes: tuple[str, ...] = field(default=())
+    # "TABLE.COLUMN" system keys whose rows each get one row of this table with a key generated for it
+    # (MDM/ODM tables migrated from CC&B: the CC&B-key -> MDM/ODM-key map and counterpart checks follow it)
+    key_sources: tuple[str, ...] = field(default=())
 
     @property
     def key_column(self) -> Column | None:

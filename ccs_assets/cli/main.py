@@ -75,8 +75,11 @@ def run_wave(wave: str, instance, settings) -> bool:
         raise ValueError(f"wave {wave!r} is not registered: run `ccs-migrate waves sync --landing DIR` (plan has "
                          f"{', '.join(_planned(settings)) or 'no waves'})")
     defs = definitions.defs
+    from ..storage import store_from_env
+
+    # shown by `dagster dev` on the run: which target (never the password) and which bucket it used
     tags = {"ccs/scenario": "legacy-cis", "ccs/landing": str(settings.landing), "ccs/target": settings.target,
-            "ccs/target_db": str(settings.target_db)}
+            "ccs/target_db": settings.describe_target(), "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
     maps = dg.materialize([a for a in defs.assets if a.key == dg.AssetKey(["config", "code_maps"])],
                           instance=instance, resources=defs.resources, raise_on_error=False, tags=tags)
     if not maps.success:

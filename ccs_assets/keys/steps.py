@@ -47,7 +47,7 @@ def rule_selects(s: TargetSession, t: Table) -> list[tuple[str, str]]:
         for c in tab.columns:
             if c.default is None and not c.nullable and c.type in ("char", "varchar") and not c.key_kind:
                 out.append((tab.name, f"SELECT x.{tab.owner_column} AS STG_KEY, 'REQUIRED' AS RULE, '{c.name}' AS COLUMN_NAME, "
-                                      f"CAST(NULL AS VARCHAR(1)) AS VAL, '{tab.name}.{c.name} is blank' AS MESSAGE "
+                                      f"{s.dialect.cast_text('NULL', 1)} AS VAL, '{tab.name}.{c.name} is blank' AS MESSAGE "
                                       f"FROM {s.stg}.{tab.name} x WHERE {wr} AND {s.dialect.is_blank('x.' + c.name)}"))
         for c in tab.foreign_keys:
             parent = BY_NAME[c.fk_table]
@@ -67,10 +67,25 @@ def rule_selects(s: TargetSession, t: Table) -> list[tuple[str, str]]:
                         f"(SELECT 1 FROM {s.stg}.{t.k_table} k WHERE k.{key} = x.{key})"))
     custom = RULES_DIR / f"{t.asset_name}.sql"
     if custom.exists():
-        sql = custom.read_text().format(stg=s.stg, wave_rows=wr)
+        sql = custom.read_text().format(**rule_placeholders(s, wr))
         body = "\n".join(line for line in sql.splitlines() if not line.startswith("--"))
         out.append((t.name, f"SELECT c.* FROM ({body}) c"))
     return out
+
+
+class _Sized:
+    """`{varchar[10]}` in a rule file: the dialect's bounded text type (VARCHAR(10) / VARCHAR2(10))."""
+
+    def __init__(self, fn):
+        self._fn = fn
+
+    def __getitem__(self, n: int) -> str:
+        return self._fn(int(n))
+
+
+def rule_placeholders(s: TargetSession, wave_rows_sql: str) -> dict:
+    """What a rules/*.sql file may use: {stg}, {prod}, {wave_rows} and {varchar[n]} (portable cast type)."""
+    return {"stg": s.stg, "prod": s.prod, "wave_rows": wave_rows_sql, "varchar": _Sized(s.dialect.varchar)}
 
 
 def validate_entity(s: TargetSession, t: Table, wave: str) -> None:
@@ -140,3 +155,11 @@ def generate_keys(s: TargetSession, t: Table, wave: str) -> dict:
     if missing:
         raise RuntimeError(f"{t.name}: {missing} accepted rows got no key after {MAX_ATTEMPTS} attempts")
     return {"staged": staged, "keyed": keyed, "rejected": staged - keyed}
+
+
+def rejects_by_rule(s: TargetSession, t: Table, wave: str) -> dict[str, int]:
+    """Validation errors of the wave for entity t and its child tables, per rule."""
+    tables = ", ".join(f"'{n}'" for n in [t.name] + [c.name for c in mo_children(t)])
+    return dict(s.query(
+        f"SELECT RULE, count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'validate' "
+        f"AND TABLE_NAME IN ({tables}) GROUP BY RULE", wave=wave))

@@ -83,11 +83,11 @@ def key_format_sql(s, t: Table) -> list[tuple[str, str]]:
     for c in t.columns:
         if not c.key_kind:
             continue
-        digits = c.length
+        digits, nondigits, zeros = c.length, "'0123456789'", "'0'"
         allow_blank = f"NOT {s.dialect.is_blank('x.' + c.name)} AND " if c.default == " " else ""
         out.append((c.name, f"SELECT x.{c.name} AS VAL FROM {s.prod}.{t.name} x WHERE {_wave_pred(s, t)} AND {allow_blank}"
-                            f"(LENGTH(x.{c.name}) <> {digits} OR LTRIM(x.{c.name}, '0123456789') IS NOT NULL AND LTRIM(x.{c.name}, '0123456789') <> '' "
-                            f"OR LTRIM(x.{c.name}, '0') IS NULL OR LTRIM(x.{c.name}, '0') = '')"))
+                            f"(LENGTH(x.{c.name}) <> {digits} OR NOT {s.dialect.is_empty(f'LTRIM(x.{c.name}, {nondigits})')} "
+                            f"OR {s.dialect.is_empty(f'LTRIM(x.{c.name}, {zeros})')})"))
     return out
 
 
@@ -96,18 +96,28 @@ def pk_duplicates_sql(s, t: Table) -> str:
     return f"SELECT {pk} FROM {s.prod}.{t.name} GROUP BY {pk} HAVING COUNT(*) > 1"
 
 
+def count_violations(s, queries: list[tuple[str, str]], wave: str) -> tuple[int, dict]:
+    """Run (column, violation SELECT) queries for a wave: total violations and a sample per column."""
+    bad, samples = 0, {}
+    for col, q in queries:
+        n = s.scalar(f"SELECT count(*) FROM ({q}) v", wave=wave)
+        if n:
+            bad += n
+            samples[col] = [r[0] for r in s.query(s.dialect.limit(f"SELECT VAL FROM ({q}) v ORDER BY VAL", SAMPLE), wave=wave)]
+    return bad, samples
+
+
+def pk_duplicates(s, t: Table) -> list[tuple]:
+    return s.query(pk_duplicates_sql(s, t))
+
+
 def production_checks(t: Table) -> list[dg.AssetChecksDefinition]:
     key = dg.AssetKey(["production", t.asset_name])
 
-    def _run(context, queries: list[tuple[str, str]], what: str) -> dg.AssetCheckResult:
+    def _run(context, queries, what: str) -> dg.AssetCheckResult:
         wave = _wave(context)
-        bad, samples = 0, {}
         with context.resources.target.session() as s:
-            for col, q in queries(s):
-                n = s.scalar(f"SELECT count(*) FROM ({q}) v", wave=wave)
-                if n:
-                    bad += n
-                    samples[col] = [r[0] for r in s.query(f"SELECT VAL FROM ({q}) v ORDER BY VAL", wave=wave)[:SAMPLE]]
+            bad, samples = count_violations(s, queries(s), wave)
         return dg.AssetCheckResult(passed=bad == 0, metadata={"violations": bad, "sample": dg.MetadataValue.json(samples)},
                                    description=f"{bad} {what} in {t.name} for wave {wave}" if bad else f"no {what}")
 
@@ -130,7 +140,7 @@ def production_checks(t: Table) -> list[dg.AssetChecksDefinition]:
     def pk_check(context):
         wave = _wave(context)
         with context.resources.target.session() as s:
-            dups = s.query(pk_duplicates_sql(s, t))
+            dups = pk_duplicates(s, t)
         return dg.AssetCheckResult(passed=not dups, metadata={"duplicates": len(dups), "sample": dg.MetadataValue.json([list(map(str, d)) for d in dups[:SAMPLE]])},
                                    description=f"{len(dups)} duplicated keys (wave {wave})" if dups else "unique")
     checks.append(pk_check)

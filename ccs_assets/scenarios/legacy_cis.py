@@ -20,7 +20,7 @@ from ..catalog.legacy import BACKBONE_FILES, LEGACY_FILES
 from ..catalog.model import Table
 from ..codemaps import load_code_maps
 from ..extract.loadfile import write_table_files
-from ..keys.steps import generate_keys, validate_entity
+from ..keys.steps import generate_keys, rejects_by_rule, validate_entity
 from ..landing.reader import land_file
 from ..production.steps import insert_production
 from ..reconcile import reconcile, target_counts, workbench_counts
@@ -230,6 +230,13 @@ def _inbox(wave: str, context) -> Path:
     return dest
 
 
+def _where(context) -> dict:
+    """Which target and bucket a staging load used (shown in the UI next to the run's ccs/* tags)."""
+    settings = load_settings()
+    return {"ccs/target": context.resources.target.describe(),
+            "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
+
+
 def staging_asset(t: Table) -> dg.AssetsDefinition:
     @dg.asset(key=["staging", t.asset_name], group_name="stage", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
               deps=[dg.AssetKey(["upload", "wave_files"])], required_resource_keys={"target"},
@@ -242,7 +249,7 @@ def staging_asset(t: Table) -> dg.AssetsDefinition:
             r = stage_file(s, t, inbox / f"{t.name}.dat", wave)
             if t.key_table:
                 r["k_table"] = stage_file(s, project.k_table(t), inbox / f"{t.k_table}.dat", wave)
-        return dg.MaterializeResult(metadata=_meta(r["loaded"], t, load_rejected=r["rejected"],
+        return dg.MaterializeResult(metadata=_meta(r["loaded"], t, load_rejected=r["rejected"], **_where(context),
                                                    **({"k_table": r["k_table"]} if "k_table" in r else {})))
     return _asset
 
@@ -256,7 +263,7 @@ def key_xref_staging(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     with context.resources.target.session() as s:
         ensure_target_schema(s)
         r = stage_file(s, project.KEY_XREF, inbox / "CCS_KEY_XREF.dat", wave)
-    return dg.MaterializeResult(metadata=_meta(r["loaded"], project.KEY_XREF, load_rejected=r["rejected"]))
+    return dg.MaterializeResult(metadata=_meta(r["loaded"], project.KEY_XREF, load_rejected=r["rejected"], **_where(context)))
 
 
 # ---------------------------------------------------------------- step 7: validate, keys, production
@@ -276,9 +283,7 @@ def keys_asset(t: Table) -> dg.AssetsDefinition:
         with context.resources.target.session() as s:
             validate_entity(s, t, wave)
             r = generate_keys(s, t, wave)
-            rules = dict(s.query(
-                f"SELECT RULE, count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'validate' "
-                f"AND TABLE_NAME IN ({', '.join(repr(c.name) for c in mo)}) GROUP BY RULE", wave=wave))
+            rules = rejects_by_rule(s, t, wave)
         return dg.MaterializeResult(metadata=_meta(r["keyed"], staged=r["staged"], rejected=r["rejected"], rejects_by_rule=rules))
     return _asset
 

@@ -1,13 +1,29 @@
-"""Typed load of one extract file into cisstg, replacing the wave's rows; rejected lines kept as errors."""
+"""Typed load of one extract file into the staging schema, replacing the wave's rows; rejected lines kept as errors.
+
+The file is always parsed by DuckDB (typed read_csv with rejects, the
+SQL*Loader equivalent). On a DuckDB target the parsed rows stay in the same
+engine; on Oracle they are streamed as Arrow batches into a load table
+(`TargetSession.from_parser`: direct path load, or executemany with batch
+errors) and reach staging with the same portable SQL.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..catalog.model import Table
+from ..catalog.model import Column, Table
 from ..extract.loadfile import DATE_MASK, TIMESTAMP_MASK
 from ..target.resource import TargetSession
 from ..target.wavewrite import replace_wave_rows
+
+# One row per rejected line, as the parser reports it (not a target table: Oracle loads it through CCS_LD_LOAD_REJECTS).
+LOAD_REJECTS = Table(
+    "LOAD_REJECTS",
+    (Column("LINE_NO", "number", 10, nullable=True), Column("COLUMN_NAME", "varchar", 4000, nullable=True),
+     Column("VALUE", "varchar", 4000, nullable=True), Column("MESSAGE", "varchar", 4000, nullable=True)),
+    (), "Rejected lines of one extract file, one row per line.", entity="LOAD_REJECTS", owner_column="LINE_NO",
+    legacy_file="", seed_step=6, product="ccs",
+)
 
 
 def _read_csv_sql(t: Table, path: Path) -> str:
@@ -19,30 +35,47 @@ def _read_csv_sql(t: Table, path: Path) -> str:
     )
 
 
+def _rejects_sql(path: Path) -> str:
+    """Parser (DuckDB) SQL: the rejected lines of the last read_csv, one row per line."""
+    name = path.name.replace("'", "''")
+    return (
+        "SELECT line AS LINE_NO, any_value(column_name) AS COLUMN_NAME, left(any_value(csv_line), 4000) AS VALUE, "
+        f"left('{name} line ' || line || ': ' || string_agg(error_message, '; '), 4000) AS MESSAGE "
+        "FROM _ldrej GROUP BY line"
+    )
+
+
 def stage_file(s: TargetSession, t: Table, path: Path, wave: str) -> dict:
     """Load `path` into {stg}.<table> for the wave; return loaded/rejected counts."""
-    s.execute(f"CREATE OR REPLACE TEMP TABLE _load AS SELECT * FROM {_read_csv_sql(t, path)}")
+    load = s.from_parser(f"SELECT * FROM {_read_csv_sql(t, path)}", t, "_load")
+    cols = ", ".join(t.column_names)
     if "WAVE" in t.column_names and t.owner_column != "WAVE":
         with s.transaction():  # project tables that carry their wave (CCS_KEY_XREF)
             s.execute(f"DELETE FROM {s.stg}.{t.name} WHERE WAVE = :wave", wave=wave)
-            s.execute(f"INSERT INTO {s.stg}.{t.name} SELECT {', '.join(t.column_names)} FROM _load")
+            s.execute(f"INSERT INTO {s.stg}.{t.name} ({cols}) SELECT {cols} FROM {load}")
         loaded = s.scalar(f"SELECT count(*) FROM {s.stg}.{t.name} WHERE WAVE = :wave", wave=wave)
     else:
-        loaded = replace_wave_rows(s, s.stg, t, wave, f"SELECT {', '.join(t.column_names)} FROM _load")
+        loaded = replace_wave_rows(s, s.stg, t, wave, f"SELECT {cols} FROM {load}")
+    refused = list(s.refused)  # rows the parser accepted and the target refused (Oracle executemany batch errors)
+    rejects = s.from_parser(_rejects_sql(path), LOAD_REJECTS, "_ldrej_lines")
     with s.transaction():
-        s.execute("DELETE FROM {0}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname".format(s.stg),
+        s.execute(f"DELETE FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname",
                   wave=wave, tname=t.name)
         s.execute(
             f"""INSERT INTO {s.stg}.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
-            SELECT :wave, 'stage', :tname, NULL, 'LOAD_REJECT', any_value(column_name), any_value(csv_line),
-                   '{path.name} line ' || line || ': ' || string_agg(error_message, '; '), line, NULL
-            FROM _ldrej GROUP BY line""",
+            SELECT :wave, 'stage', :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
+            FROM {rejects} r""",
             wave=wave, tname=t.name,
         )
+        for row, key, message in refused:
+            s.execute(
+                f"""INSERT INTO {s.stg}.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
+                SELECT :wave, 'stage', :tname, NULL, 'LOAD_REJECT', NULL, :val, :msg, NULL, NULL{s.dialect.from_dual()}""",
+                wave=wave, tname=t.name, val=key, msg=f"{path.name} row {row + 1}: {message}",
+            )
     rejected = s.scalar(
         f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname",
         wave=wave, tname=t.name,
     )
-    for tmp in ("_load", "_ldrej", "_ldrej_scan"):
-        s.execute(f"DROP TABLE IF EXISTS {tmp}")
+    s.drop_parsed("_load", "_ldrej", "_ldrej_scan", "_ldrej_lines")
     return {"loaded": loaded, "rejected": rejected}

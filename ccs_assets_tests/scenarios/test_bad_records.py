@@ -12,6 +12,7 @@ from .bad_landing import build
 
 @pytest.mark.heavy
 def test_every_bad_record_reported_every_good_record_migrated(cli, tmp_path):
+    # DuckDB only for now: `ccs-migrate errors` reads the target DuckDB file directly (cli/main.py wave_errors)
     landing = tmp_path / "landing"
     expected = build(landing)
     cli("run", "--landing", str(landing), "--wave", "wave-01", CCS_REJECT_THRESHOLD="100%")
@@ -45,7 +46,7 @@ def test_every_bad_record_reported_every_good_record_migrated(cli, tmp_path):
 
 
 @pytest.mark.heavy
-def test_reject_rate_gate_blocks_production(cli, tmp_path):
+def test_reject_rate_gate_blocks_production(target, cli, tmp_path):
     landing = tmp_path / "landing"
     build(landing)
     proc = cli("run", "--landing", str(landing), "--wave", "wave-01", check=False)

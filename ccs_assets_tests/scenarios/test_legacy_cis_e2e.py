@@ -23,7 +23,7 @@ def snapshot(cli, wave: str) -> dict:
 
 
 @pytest.mark.heavy
-def test_two_waves_rerun_is_idempotent(cli, tmp_path):
+def test_two_waves_rerun_is_idempotent(target, cli, tmp_path):
     landing = tmp_path / "landing"
     cli("generate", str(landing), "--customers", "400", "--waves", "2", "--seed", "7")
     cli("waves", "sync", "--landing", str(landing))

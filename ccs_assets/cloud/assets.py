@@ -1,0 +1,192 @@
+"""Dagster assets of Oracle steps 9-12 (scenario 1): admin/x1_migad, mdm/*, odm/*, validate/mdm_odm_reconciliation.
+
+admin/x1_migad is not partitioned: it runs after the wave's CC&B production
+and derives the MDM/ODM admin data from the master configuration; its
+blocking check names every CC&B type production uses with no mapping, so no
+wave reaches MDM/ODM with a type nobody mapped. Every MDM/ODM table is one
+wave-partitioned asset whose lineage, deps and `dagster/column_lineage` are
+generated from the catalog's `sources`.
+"""
+
+
+import dagster as dg
+
+from ..catalog import ccb, mdm, odm
+from ..catalog.model import Table
+from ..resources import POOL
+from ..scenarios.checks import _wave
+from ..settings import load_settings
+from ..waves import WAVES
+from . import counts as x1
+from .config import ccb_admin_codes, load_master_config, master_config_dir
+from .steps import (ADMIN_TABLES, X1_TABLES, available_tables, ensure_x1_schema, migrate_table, run_admin,
+                    source_tables, unmapped_used_codes)
+
+CCB = {t.name: t for t in ccb.CCB_TABLES}
+ADMIN_KEY = dg.AssetKey(["admin", "x1_migad"])
+ADMIN_SOURCES = {mdm.TYPE_MAP, *(t.name for t in ADMIN_TABLES)}
+SAMPLE = 10
+
+
+def asset_key_of(table: str) -> dg.AssetKey:
+    """The asset a table's rows come from: CC&B production, an MDM/ODM step, or step 9."""
+    if table in CCB:
+        return dg.AssetKey(["production", table.lower()])
+    if table in ADMIN_SOURCES:
+        return ADMIN_KEY
+    t = next(x for x in X1_TABLES if x.name == table)
+    return dg.AssetKey([t.product, t.asset_name])
+
+
+def column_lineage(t: Table) -> dg.TableColumnLineage:
+    deps = {}
+    for c in t.columns:
+        if c.sources:
+            deps[c.name] = [dg.TableColumnDep(asset_key=asset_key_of(src.split(".")[0]), column_name=src.split(".")[1])
+                            for src in c.sources if src.split(".")[0] != t.name]
+    return dg.TableColumnLineage(deps_by_column={k: v for k, v in deps.items() if v})
+
+
+def column_schema(t: Table) -> dg.TableSchema:
+    return dg.TableSchema(columns=[
+        dg.TableColumn(c.name, c.display_type(), description=(c.description + f" [{c.confidence}]").strip(),
+                       constraints=dg.TableColumnConstraints(nullable=c.nullable)) for c in t.columns])
+
+
+def _meta(rows: int, t: Table | None = None, **extra) -> dict:
+    md = {"dagster/row_count": dg.MetadataValue.int(int(rows)), "dagster/partition_row_count": dg.MetadataValue.int(int(rows))}
+    if t is not None:
+        md["dagster/column_schema"] = column_schema(t)
+        md["dagster/table_name"] = dg.MetadataValue.text(t.name)
+        lineage = column_lineage(t)
+        if lineage.deps_by_column:
+            md["dagster/column_lineage"] = lineage
+    for k, v in extra.items():
+        md[k] = dg.MetadataValue.json(v) if isinstance(v, (dict, list)) else v
+    return md
+
+
+# ---------------------------------------------------------------- step 9
+X1_MIGAD_DEPS = [dg.AssetKey(["config", "code_maps"])] + [
+    dg.AssetKey(["production", n.lower()]) for n in ("CI_SP", "CI_SA", "CI_MTR", "CI_MTR_CONFIG", "CI_REG", "CI_ITEM") if n in CCB]
+
+
+@dg.asset(key=ADMIN_KEY, group_name="admin", pool=POOL, kinds={"duckdb"}, deps=X1_MIGAD_DEPS,
+          required_resource_keys={"target"},
+          check_specs=[dg.AssetCheckSpec("every_used_type_mapped", asset=ADMIN_KEY, blocking=True,
+                                         description="Every CC&B SP, SA, meter, configuration, register UOM/TOU and item type "
+                                                     "that production uses has an MDM/ODM mapping in the master configuration.")],
+          description="Step 9, Admin migration (X1-MIGAD): SP types (X1D-ServicePointType), usage subscription types (SA Type "
+                      "Mapping), device, device configuration, measuring component and asset types, and the store node, derived "
+                      "from the CC&B admin codes through the migration master configuration (CCS_X1_MASTER_CONFIG). Rerunnable.")
+def x1_migad(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    settings = load_settings()
+    folder = master_config_dir(settings)
+    rows, _ = load_master_config(folder)
+    with context.resources.target.session() as s:
+        counts = run_admin(s, rows)
+        unmapped = unmapped_used_codes(s)
+    mapped = {(r["KIND"], r["CCB_CODE"]) for r in rows}
+    admin_unmapped = sorted(f"{k} {c}" for k, codes in ccb_admin_codes(settings.code_maps).items() for c in codes
+                            if (k, c) not in mapped)
+    names = ", ".join(f"{u['kind']} {u['code']} ({u['rows']} {u['table']} rows)" for u in unmapped)
+    return dg.MaterializeResult(
+        metadata=_meta(sum(v for k, v in counts.items() if k != mdm.TYPE_MAP), master_config=str(folder), tables=counts,
+                       ccb_admin_codes_without_mapping=admin_unmapped),
+        check_results=[dg.AssetCheckResult(
+            check_name="every_used_type_mapped", passed=not unmapped,
+            description=(f"CC&B types used by migrated data with no MDM/ODM mapping in {folder}: {names}" if unmapped
+                         else "every CC&B type production uses is mapped"),
+            metadata={"unmapped": dg.MetadataValue.json(unmapped)})],
+    )
+
+
+# ---------------------------------------------------------------- steps 10-12
+def step_asset(t: Table) -> dg.AssetsDefinition:
+    deps = [ADMIN_KEY] + [asset_key_of(n) for n in source_tables(t)]
+    what = f" (with CC&B keys {', '.join(t.key_sources)} mapped in CCS_X1_KEY_MAP)" if t.key_sources else ""
+
+    @dg.asset(key=[t.product, t.asset_name], group_name=t.product, partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
+              deps=list(dict.fromkeys(deps)), required_resource_keys={"target"},
+              description=f"Step {t.seed_step}: {t.name}{what} from the wave's production CC&B rows, replacing exactly the "
+                          f"rows the wave owns. {t.description}")
+    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        wave = context.partition_key
+        with context.resources.target.session() as s:
+            ensure_x1_schema(s)
+            r = migrate_table(s, t, wave)
+        context.log.info(f"{t.name}: {r}")
+        return dg.MaterializeResult(metadata=_meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"}))
+    return _asset
+
+
+def _violations(context, queries, what: str, t: Table) -> dg.AssetCheckResult:
+    wave = _wave(context)
+    bad, samples = 0, {}
+    with context.resources.target.session() as s:
+        for col, q in queries(s):
+            n = s.scalar(f"SELECT count(*) FROM ({q}) v", wave=wave)
+            if n:
+                bad += n
+                samples[col] = [r[0] for r in s.query(f"SELECT VAL FROM ({q}) v ORDER BY VAL", wave=wave)[:SAMPLE]]
+    return dg.AssetCheckResult(passed=bad == 0, metadata={"violations": bad, "sample": dg.MetadataValue.json(samples)},
+                               description=f"{bad} {what} in {t.name} for wave {wave}" if bad else f"no {what}")
+
+
+def step_checks(t: Table) -> list[dg.AssetChecksDefinition]:
+    key = dg.AssetKey([t.product, t.asset_name])
+    out = []
+    if t.key_sources:
+        @dg.asset_check(asset=key, name="every_ccb_row_has_counterpart", required_resource_keys={"target"}, pool=POOL,
+                        description=f"Every CC&B row of the wave ({', '.join(t.key_sources)}) has its {t.name} row, or a "
+                                    f"recorded reason why not (ccs-migrate errors, step mdm-odm).")
+        def counterpart(context):
+            return _violations(context, lambda s: x1.counterpart_sql(s, t), "CC&B rows without counterpart or reason", t)
+        out.append(counterpart)
+    if t.foreign_keys:
+        @dg.asset_check(asset=key, name="foreign_keys_resolve", required_resource_keys={"target"}, pool=POOL,
+                        description=f"Every foreign key of {t.name} ({', '.join(c.name for c in t.foreign_keys)}) resolves.")
+        def fks(context):
+            return _violations(context, lambda s: x1.fk_sql(s, t), "orphan foreign keys", t)
+        out.append(fks)
+
+    @dg.asset_check(asset=key, name="primary_key_unique", required_resource_keys={"target"}, pool=POOL,
+                    description=f"The primary key of {t.name} ({', '.join(t.primary_key)}) is unique across all waves.")
+    def pk(context):
+        with context.resources.target.session() as s:
+            dups = s.query(x1.pk_duplicates_sql(s, t))
+        return dg.AssetCheckResult(passed=not dups, metadata={"duplicates": len(dups)},
+                                   description=f"{len(dups)} duplicated keys" if dups else "unique")
+    out.append(pk)
+    return out
+
+
+RECON_KEY = dg.AssetKey(["validate", "mdm_odm_reconciliation"])
+
+
+def reconciliation_asset(tables: list[Table]) -> dg.AssetsDefinition:
+    @dg.asset(key=RECON_KEY, group_name="validate_mdm_odm", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
+              deps=[dg.AssetKey([t.product, t.asset_name]) for t in tables], required_resource_keys={"target"},
+              check_specs=[dg.AssetCheckSpec("counts_add_up", asset=RECON_KEY, blocking=True,
+                                             description="CC&B rows of the wave = mapped + not migrated = MDM/ODM rows; every "
+                                                         "install event is an installed asset disposition")],
+              description="Steps 10-12 reconciled: per MDM/ODM table, the wave's CC&B rows, mapped keys, records not migrated "
+                          "(with reasons) and rows written; install events against ODM asset dispositions.")
+    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        with context.resources.target.session() as s:
+            c = x1.x1_counts(s, context.partition_key, tables)
+        problems = x1.x1_problems(c, strict=True)
+        return dg.MaterializeResult(
+            metadata=_meta(sum(r["rows"] for r in c.values()), report=c, problems=problems),
+            check_results=[dg.AssetCheckResult(check_name="counts_add_up", passed=not problems,
+                                               metadata={"problems": dg.MetadataValue.json(problems)},
+                                               description="; ".join(problems[:5]) or "MDM/ODM counts add up")])
+    return _asset
+
+
+def build() -> tuple[list, list]:
+    """Assets and checks of steps 9-12 for the tables whose CC&B sources the catalog has."""
+    tables = available_tables()
+    assets = [x1_migad] + [step_asset(t) for t in tables] + [reconciliation_asset(tables)]
+    checks = [c for t in tables for c in step_checks(t)]
+    return assets, checks

@@ -1,0 +1,125 @@
+"""MDM/ODM reconciliation and production checks (steps 9-12), generated from the catalog.
+
+Per keyed MDM/ODM table: CC&B rows of the wave (its key_sources) = mapped +
+not migrated (with a recorded reason), and rows written = mapped. Asset
+dispositions: every install event of the wave shows as an installed
+disposition of its asset at its install time. Every foreign key resolves.
+"""
+
+from __future__ import annotations
+
+from ..catalog import mdm, odm
+from ..catalog.model import Table
+from ..target.resource import TargetSession
+from .steps import ADMIN_TABLES, BY_NAME, STEP, _Own, applied_settings, available_tables
+
+
+def _ledger(s: TargetSession, t: Table, alias: str = "x") -> str:
+    return (f"{alias}.{t.owner_column} IN (SELECT OWNER_KEY FROM {s.prod}.CCS_WAVE_LEDGER "
+            f"WHERE WAVE = :wave AND TABLE_NAME = '{t.name}')")
+
+
+def counterpart_sql(s: TargetSession, t: Table) -> list[tuple[str, str]]:
+    """(source, SELECT VAL of CC&B keys of the wave with neither a row in t nor a recorded reason)."""
+    km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
+    key = t.primary_key[0]
+    out = []
+    for src in t.key_sources:
+        table, col = src.split(".")
+        out.append((src, f"SELECT x.{col} AS VAL FROM {s.prod}.{table} x WHERE x.{col} IN {_Own(s.prod)[table]} "
+                         f"AND NOT EXISTS (SELECT 1 FROM {km} k JOIN {s.prod}.{t.name} m ON m.{key} = k.MDM_KEY "
+                         f"WHERE k.MDM_TABLE = '{t.name}' AND k.CCB_TABLE = '{table}' AND k.CCB_KEY = x.{col}) "
+                         f"AND NOT EXISTS (SELECT 1 FROM {s.stg}.CCS_VAL_ERR e WHERE e.WAVE = :wave AND e.STEP = '{STEP}' "
+                         f"AND e.TABLE_NAME = '{t.name}' AND e.STG_KEY = x.{col})"))
+    return out
+
+
+def fk_sql(s: TargetSession, t: Table) -> list[tuple[str, str]]:
+    """(column, SELECT VAL of the wave's rows of t whose non-blank foreign key has no parent in production)."""
+    out = []
+    for c in t.foreign_keys:
+        parent = BY_NAME[c.fk_table]
+        blank = f"NOT {s.dialect.is_blank('x.' + c.name)} AND " if c.default == " " else ""
+        out.append((c.name, f"SELECT x.{c.name} AS VAL FROM {s.prod}.{t.name} x WHERE {_ledger(s, t)} AND {blank}"
+                            f"NOT EXISTS (SELECT 1 FROM {s.prod}.{parent.name} p WHERE p.{c.fk_column} = x.{c.name})"))
+    return out
+
+
+def pk_duplicates_sql(s: TargetSession, t: Table) -> str:
+    pk = ", ".join(t.primary_key)
+    return f"SELECT {pk} FROM {s.prod}.{t.name} GROUP BY {pk} HAVING COUNT(*) > 1"
+
+
+def install_dispositions_sql(s: TargetSession) -> str:
+    """Install events of the wave's CC&B histories that show as an installed disposition of their asset (binds
+    :wave, :dpos_installed)."""
+    km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
+    own = _Own(s.prod)
+    return (
+        f"SELECT h.SP_MTR_HIST_ID AS K FROM {s.prod}.CI_SP_MTR_HIST h "
+        f"JOIN {s.prod}.CI_MTR_CONFIG c ON c.MTR_CONFIG_ID = h.MTR_CONFIG_ID "
+        f"JOIN {km} a ON a.MDM_TABLE = 'W1_ASSET' AND a.CCB_TABLE = 'CI_MTR' AND a.CCB_KEY = c.MTR_ID "
+        f"JOIN {s.prod}.CI_SP_MTR_EVT ev ON ev.SP_MTR_HIST_ID = h.SP_MTR_HIST_ID AND TRIM(ev.SP_MTR_EVT_FLG) = 'I' "
+        f"JOIN {s.prod}.CI_MR mr ON mr.MR_ID = ev.MR_ID "
+        f"WHERE h.SP_MTR_HIST_ID IN {own['CI_SP_MTR_HIST']} AND EXISTS (SELECT 1 FROM {s.prod}.W1_ASSET_NODE n "
+        f"WHERE n.ASSET_ID = a.MDM_KEY AND n.EFF_DTTM = mr.READ_DTTM AND n.ASSET_DPOS_FLG = :dpos_installed) "
+        f"UNION ALL "
+        f"SELECT h.SP_ITEM_HIST_ID FROM {s.prod}.CI_SP_ITEM_HIST h "
+        f"JOIN {km} a ON a.MDM_TABLE = 'W1_ASSET' AND a.CCB_TABLE = 'CI_ITEM' AND a.CCB_KEY = h.ITEM_ID "
+        f"JOIN {s.prod}.CI_SP_ITEM_EVT ei ON ei.SP_ITEM_HIST_ID = h.SP_ITEM_HIST_ID AND TRIM(ei.SP_ITEM_EVT_FLG) = 'I' "
+        f"WHERE h.SP_ITEM_HIST_ID IN {own['CI_SP_ITEM_HIST']} AND EXISTS (SELECT 1 FROM {s.prod}.W1_ASSET_NODE n "
+        f"WHERE n.ASSET_ID = a.MDM_KEY AND n.EFF_DTTM = ei.EVENT_DTTM AND n.ASSET_DPOS_FLG = :dpos_installed)"
+    )
+
+
+def _exists(s: TargetSession, schema: str, table: str) -> bool:
+    return bool(s.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = :schema AND "
+                         "table_name = :t", schema=schema, t=table))
+
+
+def x1_counts(s: TargetSession, wave: str, tables: list[Table] | None = None) -> dict:
+    """Per MDM/ODM table of the wave: CC&B rows, mapped, not migrated, rows written (and dispositions)."""
+    if not _exists(s, s.stg, mdm.X1_KEY_MAP.name):
+        return {}
+    km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
+    out = {}
+    for t in tables or available_tables():
+        row = {"rows": s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name} x WHERE {_ledger(s, t)}", wave=wave)}
+        if t.key_sources:
+            row["ccb_rows"] = sum(s.scalar(f"SELECT count(*) FROM {s.prod}.{src.split('.')[0]} x WHERE x.{src.split('.')[1]} "
+                                           f"IN {_Own(s.prod)[src.split('.')[0]]}", wave=wave) for src in t.key_sources)
+            row["mapped"] = s.scalar(f"SELECT count(*) FROM {km} WHERE WAVE = :wave AND MDM_TABLE = :t", wave=wave, t=t.name)
+            row["not_migrated"] = s.scalar(f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}' "
+                                           f"AND TABLE_NAME = :t", wave=wave, t=t.name)
+        if t is odm.W1_ASSET_NODE and row["rows"]:
+            cfg = applied_settings(s)
+            row["installed"] = s.scalar(f"SELECT count(*) FROM {s.prod}.W1_ASSET_NODE x WHERE {_ledger(s, t)} "
+                                        f"AND x.ASSET_DPOS_FLG = :d", wave=wave, d=cfg["dpos_installed"])
+            row["install_events_with_disposition"] = s.scalar(
+                f"SELECT count(*) FROM ({install_dispositions_sql(s)}) v", wave=wave, dpos_installed=cfg["dpos_installed"])
+            row["install_events"] = s.scalar(
+                f"SELECT count(*) FROM {s.prod}.D1_INSTALL_EVT x WHERE {_ledger(s, mdm.D1_INSTALL_EVT)}", wave=wave)
+        out[t.name] = row
+    return out
+
+
+def x1_problems(counts: dict, strict: bool = True) -> list[str]:
+    """Every equation that does not hold. Not strict: a table whose step has not run for the wave is pending."""
+    problems = []
+    for name, r in counts.items():
+        if "ccb_rows" in r:
+            ran = r["mapped"] or r["not_migrated"] or r["rows"]
+            if not ran and r["ccb_rows"] and not strict:
+                continue
+            if r["ccb_rows"] != r["mapped"] + r["not_migrated"]:
+                problems.append(f"{name}: CC&B rows {r['ccb_rows']} != mapped {r['mapped']} + not migrated {r['not_migrated']}")
+            if r["rows"] != r["mapped"]:
+                problems.append(f"{name}: rows {r['rows']} != mapped {r['mapped']}")
+        if "install_events" in r and (r["rows"] or strict):
+            if r["install_events_with_disposition"] != r["install_events"]:
+                problems.append(f"{name}: {r['install_events']} install events but {r['install_events_with_disposition']} "
+                                f"installed dispositions at their install time")
+    return problems
+
+
+__all__ = ["x1_counts", "x1_problems", "counterpart_sql", "fk_sql", "pk_duplicates_sql", "ADMIN_TABLES"]

@@ -1,0 +1,3 @@
+-- step 9: device types from CC&B meter types and item types
+SELECT m.MDM_CODE AS DEVICE_TYPE_CD, MIN(m.SVC_TYPE_CD) AS D1_SVC_TYPE_CD, MIN(m.DESCR100) AS DESCR100
+FROM {tm} m WHERE m.KIND IN ('MTR_TYPE', 'ITEM_TYPE') GROUP BY m.MDM_CODE

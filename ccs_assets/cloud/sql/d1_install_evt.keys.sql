@@ -1,0 +1,22 @@
+-- step 12: every CC&B SP/meter and SP/item history of the wave; its SP and device configuration must be migrated
+SELECT 'CI_SP_MTR_HIST' AS CCB_TABLE, h.SP_MTR_HIST_ID AS CCB_KEY,
+       CASE WHEN sp.MDM_KEY IS NULL OR cf.MDM_KEY IS NULL THEN 'PARENT_NOT_MIGRATED' END AS RULE,
+       CASE WHEN sp.MDM_KEY IS NULL THEN 'SP_ID' ELSE 'MTR_CONFIG_ID' END AS COLUMN_NAME,
+       CASE WHEN sp.MDM_KEY IS NULL THEN TRIM(h.SP_ID) ELSE TRIM(h.MTR_CONFIG_ID) END AS VAL,
+       CASE WHEN sp.MDM_KEY IS NULL THEN 'CC&B SP ' || TRIM(h.SP_ID) || ' has no MDM service point'
+            ELSE 'CC&B meter configuration ' || TRIM(h.MTR_CONFIG_ID) || ' has no MDM device configuration' END AS MESSAGE
+FROM {prod}.CI_SP_MTR_HIST h
+LEFT JOIN {km} sp ON sp.MDM_TABLE = 'D1_SP' AND sp.CCB_TABLE = 'CI_SP' AND sp.CCB_KEY = h.SP_ID
+LEFT JOIN {km} cf ON cf.MDM_TABLE = 'D1_DVC_CFG' AND cf.CCB_TABLE = 'CI_MTR_CONFIG' AND cf.CCB_KEY = h.MTR_CONFIG_ID
+WHERE h.SP_MTR_HIST_ID IN {own[CI_SP_MTR_HIST]}
+UNION ALL
+SELECT 'CI_SP_ITEM_HIST', h.SP_ITEM_HIST_ID,
+       CASE WHEN sp.MDM_KEY IS NULL OR cf.MDM_KEY IS NULL THEN 'PARENT_NOT_MIGRATED' END,
+       CASE WHEN sp.MDM_KEY IS NULL THEN 'SP_ID' ELSE 'ITEM_ID' END,
+       CASE WHEN sp.MDM_KEY IS NULL THEN TRIM(h.SP_ID) ELSE TRIM(h.ITEM_ID) END,
+       CASE WHEN sp.MDM_KEY IS NULL THEN 'CC&B SP ' || TRIM(h.SP_ID) || ' has no MDM service point'
+            ELSE 'CC&B item ' || TRIM(h.ITEM_ID) || ' has no MDM device configuration' END
+FROM {prod}.CI_SP_ITEM_HIST h
+LEFT JOIN {km} sp ON sp.MDM_TABLE = 'D1_SP' AND sp.CCB_TABLE = 'CI_SP' AND sp.CCB_KEY = h.SP_ID
+LEFT JOIN {km} cf ON cf.MDM_TABLE = 'D1_DVC_CFG' AND cf.CCB_TABLE = 'CI_ITEM' AND cf.CCB_KEY = h.ITEM_ID
+WHERE h.SP_ITEM_HIST_ID IN {own[CI_SP_ITEM_HIST]}

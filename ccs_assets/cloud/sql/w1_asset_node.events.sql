@@ -1,0 +1,34 @@
+-- step 12: every disposition of every migrated asset from the whole production history
+-- (PRIO breaks ties at one EFF_DTTM: installed, then removed, then in store)
+SELECT a.MDM_KEY AS ASSET_ID, CAST(x.RECEIVE_DT AS TIMESTAMP) AS EFF_DTTM, :dpos_instore AS ASSET_DPOS_FLG,
+       :store_node_id AS NODE_ID, 3 AS PRIO
+FROM {prod}.CI_MTR x
+JOIN {km} a ON a.MDM_TABLE = 'W1_ASSET' AND a.CCB_TABLE = 'CI_MTR' AND a.CCB_KEY = x.MTR_ID
+WHERE x.RECEIVE_DT IS NOT NULL
+UNION ALL
+SELECT a.MDM_KEY, mr.READ_DTTM, :dpos_installed, n.MDM_KEY, 1
+FROM {prod}.CI_SP_MTR_HIST h
+JOIN {prod}.CI_MTR_CONFIG c ON c.MTR_CONFIG_ID = h.MTR_CONFIG_ID
+JOIN {km} a ON a.MDM_TABLE = 'W1_ASSET' AND a.CCB_TABLE = 'CI_MTR' AND a.CCB_KEY = c.MTR_ID
+JOIN {km} n ON n.MDM_TABLE = 'W1_NODE' AND n.CCB_TABLE = 'CI_SP' AND n.CCB_KEY = h.SP_ID
+JOIN {prod}.CI_SP_MTR_EVT ev ON ev.SP_MTR_HIST_ID = h.SP_MTR_HIST_ID AND TRIM(ev.SP_MTR_EVT_FLG) = 'I'
+JOIN {prod}.CI_MR mr ON mr.MR_ID = ev.MR_ID
+UNION ALL
+SELECT a.MDM_KEY, h.REMOVAL_DTTM, :dpos_removed, :store_node_id, 2
+FROM {prod}.CI_SP_MTR_HIST h
+JOIN {prod}.CI_MTR_CONFIG c ON c.MTR_CONFIG_ID = h.MTR_CONFIG_ID
+JOIN {km} a ON a.MDM_TABLE = 'W1_ASSET' AND a.CCB_TABLE = 'CI_MTR' AND a.CCB_KEY = c.MTR_ID
+WHERE h.REMOVAL_DTTM IS NOT NULL
+UNION ALL
+SELECT a.MDM_KEY, CAST(x.RECEIVE_DT AS TIMESTAMP), :dpos_instore, :store_node_id, 3
+FROM {prod}.CI_ITEM x
+JOIN {km} a ON a.MDM_TABLE = 'W1_ASSET' AND a.CCB_TABLE = 'CI_ITEM' AND a.CCB_KEY = x.ITEM_ID
+WHERE x.RECEIVE_DT IS NOT NULL
+UNION ALL
+SELECT a.MDM_KEY, e.EVENT_DTTM, CASE WHEN TRIM(e.SP_ITEM_EVT_FLG) = 'R' THEN :dpos_removed ELSE :dpos_installed END,
+       CASE WHEN TRIM(e.SP_ITEM_EVT_FLG) = 'R' THEN :store_node_id ELSE n.MDM_KEY END,
+       CASE WHEN TRIM(e.SP_ITEM_EVT_FLG) = 'R' THEN 2 ELSE 1 END
+FROM {prod}.CI_SP_ITEM_HIST h
+JOIN {km} a ON a.MDM_TABLE = 'W1_ASSET' AND a.CCB_TABLE = 'CI_ITEM' AND a.CCB_KEY = h.ITEM_ID
+JOIN {km} n ON n.MDM_TABLE = 'W1_NODE' AND n.CCB_TABLE = 'CI_SP' AND n.CCB_KEY = h.SP_ID
+JOIN {prod}.CI_SP_ITEM_EVT e ON e.SP_ITEM_HIST_ID = h.SP_ITEM_HIST_ID

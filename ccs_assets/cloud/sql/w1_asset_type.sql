@@ -1,0 +1,3 @@
+-- step 9: ODM asset types from CC&B meter types and item types
+SELECT m.ODM_CODE AS ASSET_TYPE_CD, MIN(m.ODM_BUS_OBJ_CD) AS BUS_OBJ_CD, MIN(m.DESCR100) AS DESCR100
+FROM {tm} m WHERE m.KIND IN ('MTR_TYPE', 'ITEM_TYPE') GROUP BY m.ODM_CODE

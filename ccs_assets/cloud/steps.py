@@ -1,0 +1,321 @@
+"""Oracle steps 9-12 on the target: admin migration (X1-MIGAD) and CC&B production -> MDM/ODM, set-based.
+
+Every MDM/ODM table has one SELECT in ./sql/<table>.sql over production CC&B
+rows of the wave (CCS_WAVE_LEDGER), the key map and the type map; columns the
+SELECT does not name take their catalog default. A table with key_sources
+also has ./sql/<table>.keys.sql: one row per CC&B row of the wave with the
+reason it cannot be migrated (RULE, NULL when it can). Those reasons go to
+CCS_VAL_ERR (step 'mdm-odm'); the others get a 12-digit key in
+CCS_X1_KEY_MAP: MD5(table, CC&B table, CC&B key, attempt) reduced to 12
+digits (Dialect.key_hash), retried with the next attempt when the key is
+used anywhere in the MDM/ODM key space (another wave's map, production rows
+another wave owns, this wave's other tables) or twice in the batch, lowest
+CC&B key first. Same production, same keys, every rerun. Rows are written
+with replace_wave_rows (the wave's rows replaced exactly).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..catalog import ccb, mdm, odm
+from ..catalog.model import Column, Table
+from ..target.resource import TargetSession
+from ..target.schema import create_table_sql, ensure_target_schema
+from ..target.wavewrite import replace_wave_rows
+
+SQL_DIR = Path(__file__).parent / "sql"
+STEP = "mdm-odm"  # CCS_VAL_ERR.STEP of records steps 10-12 could not migrate
+ADMIN_WAVE = "X1-MIGAD"  # ledger/key-map wave of rows step 9 owns (the store node)
+MAX_ATTEMPTS = 30
+CCB = {t.name: t for t in ccb.CCB_TABLES}
+X1_TABLES: tuple[Table, ...] = mdm.MDM_TABLES + odm.ODM_TABLES
+ADMIN_TABLES: tuple[Table, ...] = mdm.ADMIN_TABLES + odm.ADMIN_TABLES
+BY_NAME = {t.name: t for t in X1_TABLES + ADMIN_TABLES}
+KEYED = [t for t in X1_TABLES if t.key_sources]
+KEYS_SQL_OF = {"W1_ASSET": "d1_dvc"}  # tables whose migratable rows are decided by another table's rules
+_TS_FLOOR = "TIMESTAMP '1900-01-01 00:00:00'"
+
+
+class _Own(dict):
+    """{own[CI_SP]}: the wave's production keys of a CC&B table (bind :wave)."""
+
+    def __init__(self, prod: str):
+        super().__init__()
+        self.prod = prod
+
+    def __missing__(self, table: str) -> str:
+        return f"(SELECT OWNER_KEY FROM {self.prod}.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = '{table}')"
+
+
+class _Blank(dict):
+    """{blank[x.COL]}: the dialect's test for a blank NOT NULL CHAR."""
+
+    def __init__(self, s: TargetSession):
+        super().__init__()
+        self.s = s
+
+    def __missing__(self, expr: str) -> str:
+        return self.s.dialect.is_blank(expr)
+
+
+def render(s: TargetSession, name: str) -> str:
+    """./sql/<name>.sql with its placeholders filled for this session (comment lines dropped)."""
+    text = (SQL_DIR / f"{name}.sql").read_text()
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
+    body = body.format(stg=s.stg, prod=s.prod, km=f"{s.stg}.{mdm.X1_KEY_MAP.name}", tm=f"{s.stg}.{mdm.TYPE_MAP}",
+                       own=_Own(s.prod), blank=_Blank(s), null=s.dialect.text("NULL"), ts_floor=_TS_FLOOR).strip()
+    # {{other.sql}} in a file (left as {other} by format) includes ./sql/other.sql
+    return re.sub(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}", lambda m: render(s, m.group(1)), body)
+
+
+def literal(c: Column) -> str:
+    """The catalog default of a column the step's SELECT does not name."""
+    if c.default is None:
+        if not c.nullable:
+            raise ValueError(f"column {c.name} has no default and is not nullable: the step's SELECT must name it")
+        return f"CAST(NULL AS {'DATE' if c.type == 'date' else 'TIMESTAMP'})" if c.type in ("date", "timestamp") else "NULL"
+    if isinstance(c.default, str):
+        return "'" + c.default.replace("'", "''") + "'"
+    return str(c.default)
+
+
+def provided(body: str) -> set[str]:
+    return {m.upper() for m in re.findall(r"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)", body)}
+
+
+def wrap_select(t: Table, body: str) -> str:
+    """The step's SELECT completed to every catalog column, in catalog order."""
+    have = provided(body)
+    cols = [f"m.{c.name}" if c.name in have else f"{literal(c)} AS {c.name}" for c in t.columns]
+    return f"SELECT {', '.join(cols)} FROM ({body}) m"
+
+
+def table_select(s: TargetSession, t: Table) -> str:
+    return wrap_select(t, render(s, t.name.lower()))
+
+
+def reasons_select(s: TargetSession, t: Table) -> str:
+    """One row per CC&B row of the wave for t: CCB_TABLE, CCB_KEY, RULE (NULL = migratable), COLUMN_NAME, VAL, MESSAGE."""
+    name = KEYS_SQL_OF.get(t.name, t.name.lower())
+    if (SQL_DIR / f"{name}.keys.sql").exists():
+        return render(s, f"{name}.keys")
+    parts = []
+    for src in t.key_sources:
+        table, col = src.split(".")
+        parts.append(f"SELECT '{table}' AS CCB_TABLE, x.{col} AS CCB_KEY, {s.dialect.text('NULL')} AS RULE, "
+                     f"{s.dialect.text('NULL')} AS COLUMN_NAME, {s.dialect.text('NULL')} AS VAL, {s.dialect.text('NULL')} AS MESSAGE "
+                     f"FROM {s.prod}.{table} x WHERE x.{col} IN {_Own(s.prod)[table]}")
+    return " UNION ALL ".join(parts)
+
+
+def source_tables(t: Table) -> list[str]:
+    """Tables a table's rows are derived from (column sources, key sources, foreign keys)."""
+    names = [src.split(".")[0] for c in t.columns for src in c.sources]
+    names += [src.split(".")[0] for src in t.key_sources] + [c.fk_table for c in t.foreign_keys]
+    return [n for n in dict.fromkeys(names) if n != t.name]
+
+
+def available(t: Table) -> bool:
+    """Migrated only when every CC&B table it reads is in the CC&B catalog."""
+    known = set(CCB) | set(BY_NAME) | {mdm.TYPE_MAP}
+    return all(n in known for n in source_tables(t))
+
+
+def available_tables() -> list[Table]:
+    return [t for t in X1_TABLES if available(t)]
+
+
+# ---------------------------------------------------------------- schema
+def x1_staging_tables() -> list[Table]:
+    return [mdm.X1_KEY_MAP, mdm.X1_TYPE_MAP]
+
+
+def x1_production_tables() -> list[Table]:
+    return list(ADMIN_TABLES + X1_TABLES)
+
+
+def ensure_x1_schema(s: TargetSession) -> list[str]:
+    """The CC&B target schema, then the MDM/ODM and X1 bookkeeping tables when missing (never dropped)."""
+    created = ensure_target_schema(s)
+    for schema, tables in ((s.stg, x1_staging_tables()), (s.prod, x1_production_tables())):
+        existing = {r[0].upper() for r in s.query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema", schema=schema)}
+        for t in tables:
+            if t.name not in existing:
+                s.execute(create_table_sql(s.dialect, schema, t))
+                created.append(f"{schema}.{t.name}")
+    return created
+
+
+# ---------------------------------------------------------------- keys
+def used_keys(s: TargetSession) -> str:
+    """Every MDM/ODM key production holds outside this wave's own rows (bind :wave)."""
+    return " UNION ALL ".join(
+        f"SELECT x.{t.primary_key[0]} AS K FROM {s.prod}.{t.name} x WHERE x.{t.primary_key[0]} NOT IN "
+        f"(SELECT OWNER_KEY FROM {s.prod}.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = '{t.name}')" for t in KEYED)
+
+
+def _key_rounds(s: TargetSession, t: Table, candidates: str, **params) -> None:
+    """Give every candidate (CCB_TABLE, CCB_KEY) a free key; call inside a transaction."""
+    km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
+    params = {"mdm_table": t.name, **params}
+    ready = (f"SELECT c.CCB_TABLE, c.CCB_KEY FROM ({candidates}) c WHERE NOT EXISTS (SELECT 1 FROM {km} d "
+             f"WHERE d.MDM_TABLE = :mdm_table AND d.CCB_TABLE = c.CCB_TABLE AND d.CCB_KEY = c.CCB_KEY)")
+    for n in range(MAX_ATTEMPTS):
+        if not s.scalar(f"SELECT count(*) FROM ({ready}) r", **params):
+            return
+        text = f"'{t.name}:' || r.CCB_TABLE || ':' || TRIM(r.CCB_KEY) || ':{n}'"
+        cand = s.dialect.number_to_key(s.dialect.key_hash(text, 12), 12)
+        s.execute(
+            f"""INSERT INTO {km} (WAVE, CCB_TABLE, CCB_KEY, MDM_TABLE, MDM_KEY)
+            SELECT :wave, c.CCB_TABLE, c.CCB_KEY, :mdm_table, c.MDM_KEY
+            FROM (SELECT r.CCB_TABLE, r.CCB_KEY, {cand} AS MDM_KEY,
+                         ROW_NUMBER() OVER (PARTITION BY {cand} ORDER BY r.CCB_TABLE, r.CCB_KEY) AS RN
+                  FROM ({ready}) r) c
+            WHERE c.RN = 1 AND c.MDM_KEY NOT IN (SELECT u.K FROM ({used_keys(s)}) u)
+              AND c.MDM_KEY NOT IN (SELECT k.MDM_KEY FROM {km} k)""",
+            **params,
+        )
+    left = s.scalar(f"SELECT count(*) FROM ({ready}) r", **params)
+    if left:
+        raise RuntimeError(f"{t.name}: {left} records got no key after {MAX_ATTEMPTS} attempts")
+
+
+def key_step(s: TargetSession, t: Table, wave: str) -> dict:
+    """Record why records cannot be migrated and key the others, in one transaction."""
+    reasons = reasons_select(s, t)
+    sources = sorted({src.split(".")[0] for src in t.key_sources})
+    legacy = " UNION ALL ".join(f"SELECT '{n}' AS CCB_TABLE, NEW_KEY, LEGACY_KEY FROM {s.stg}.{CCB[n].ck_table}"
+                                for n in sources if n in CCB and CCB[n].key_table)
+    km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
+    with s.transaction():
+        s.execute(f"DELETE FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}' AND TABLE_NAME = :tname",
+                  wave=wave, tname=t.name)
+        s.execute(
+            f"""INSERT INTO {s.stg}.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
+            SELECT :wave, '{STEP}', :tname, ck.LEGACY_KEY, r.RULE, r.COLUMN_NAME, r.VAL, r.MESSAGE, NULL, r.CCB_KEY
+            FROM ({reasons}) r LEFT JOIN ({legacy}) ck ON ck.CCB_TABLE = r.CCB_TABLE AND ck.NEW_KEY = r.CCB_KEY
+            WHERE r.RULE IS NOT NULL""",
+            wave=wave, tname=t.name,
+        )
+        s.execute(f"DELETE FROM {km} WHERE WAVE = :wave AND MDM_TABLE = :mdm_table", wave=wave, mdm_table=t.name)
+        _key_rounds(s, t, f"SELECT r.CCB_TABLE, r.CCB_KEY FROM ({reasons}) r WHERE r.RULE IS NULL", wave=wave)
+    return {
+        "mapped": s.scalar(f"SELECT count(*) FROM {km} WHERE WAVE = :wave AND MDM_TABLE = :t", wave=wave, t=t.name),
+        "not_migrated": s.scalar(f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}' "
+                                 f"AND TABLE_NAME = :t", wave=wave, t=t.name),
+    }
+
+
+# ---------------------------------------------------------------- settings step 9 applied
+def applied_settings(s: TargetSession) -> dict[str, str]:
+    """The master configuration's settings as step 9 stored them, plus the store node's key."""
+    got = dict(s.query(f"SELECT CCB_CODE, TRIM(DESCR100) FROM {s.stg}.{mdm.TYPE_MAP} WHERE KIND = 'SETTING'"))
+    if not got:
+        raise RuntimeError("no master configuration on the target: materialize admin/x1_migad (step 9) first")
+    got["store_node_id"] = s.scalar(
+        f"SELECT MDM_KEY FROM {s.stg}.{mdm.X1_KEY_MAP.name} WHERE CCB_TABLE = 'STORE' AND MDM_TABLE = 'W1_NODE' "
+        f"AND WAVE = '{ADMIN_WAVE}'")
+    return got
+
+
+def binds_for(s: TargetSession, t: Table) -> dict[str, str]:
+    """Named binds a table's SELECT uses (settings of the master configuration)."""
+    names = set(re.findall(r"(?<![:\w]):([a-z_][a-z0-9_]*)", render(s, t.name.lower())))
+    names.discard("wave")
+    if not names:
+        return {}
+    cfg = applied_settings(s)
+    return {n: cfg[n] for n in names}
+
+
+# ---------------------------------------------------------------- steps 10-12
+def touched_assets(s: TargetSession) -> str:
+    return render(s, "w1_asset_node.touched")
+
+
+def _replace_asset_history(s: TargetSession, t: Table, wave: str, select: str, **binds) -> int:
+    """W1_ASSET_NODE: every asset the wave owns or whose history the wave brings is rebuilt from its whole
+    production history (whichever wave wrote its rows before), and its W1_ASSET status follows, in one transaction."""
+    cols = ", ".join(t.column_names)
+    ledger = f"{s.prod}.CCS_WAVE_LEDGER"
+    touched = touched_assets(s)
+    p = {"wave": wave, "tname": t.name, **binds}
+    with s.transaction():
+        for sql in (
+            f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+            f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT tt.ASSET_ID FROM ({touched}) tt)",
+            f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname",
+            f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {cols} FROM ({select}) src",
+            f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, tt.ASSET_ID FROM ({touched}) tt",
+            render(s, "w1_asset.status"),
+        ):
+            s.execute(sql, **p)
+    return s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} "
+                    f"WHERE WAVE = :wave AND TABLE_NAME = :tname)", wave=wave, tname=t.name)
+
+
+def migrate_table(s: TargetSession, t: Table, wave: str) -> dict:
+    """Key (when t is keyed) and write the wave's rows of one MDM/ODM table."""
+    out = key_step(s, t, wave) if t.key_sources else {}
+    binds = binds_for(s, t)
+    select = table_select(s, t)
+    if t is odm.W1_ASSET_NODE:
+        out["rows"] = _replace_asset_history(s, t, wave, select, **binds)
+    else:
+        out["rows"] = replace_wave_rows(s, s.prod, t, wave, select, **binds)
+    return out
+
+
+# ---------------------------------------------------------------- step 9: X1-MIGAD
+# kind -> (CC&B table, SELECT of (code, code2) pairs in use)
+USED_CODES = {
+    "SP_TYPE": ("CI_SP", "SELECT TRIM(x.SP_TYPE_CD) AS CODE, '*' AS CODE2 FROM {prod}.CI_SP x"),
+    "SA_TYPE": ("CI_SA", "SELECT TRIM(x.SA_TYPE_CD) AS CODE, '*' AS CODE2 FROM {prod}.CI_SA x"),
+    "MTR_TYPE": ("CI_MTR", "SELECT TRIM(x.MTR_TYPE_CD) AS CODE, '*' AS CODE2 FROM {prod}.CI_MTR x"),
+    "MTR_CONFIG_TY": ("CI_MTR_CONFIG", "SELECT TRIM(x.MTR_CONFIG_TY_CD) AS CODE, '*' AS CODE2 FROM {prod}.CI_MTR_CONFIG x"),
+    "REG_UOM_TOU": ("CI_REG", "SELECT TRIM(x.UOM_CD) AS CODE, CASE WHEN {blank} THEN '*' ELSE TRIM(x.TOU_CD) END AS CODE2 FROM {prod}.CI_REG x"),
+    "ITEM_TYPE": ("CI_ITEM", "SELECT TRIM(x.ITEM_TYPE_CD) AS CODE, '*' AS CODE2 FROM {prod}.CI_ITEM x"),
+    "ITEM_CONFIG_TY": ("CI_ITEM", "SELECT TRIM(x.ITEM_TYPE_CD) AS CODE, '*' AS CODE2 FROM {prod}.CI_ITEM x"),
+}
+
+
+def unmapped_used_codes(s: TargetSession) -> list[dict]:
+    """CC&B admin codes production uses (any wave) that the applied master configuration does not map."""
+    out = []
+    for kind, (table, sql) in USED_CODES.items():
+        if table not in CCB:
+            continue
+        used = sql.format(prod=s.prod, blank=s.dialect.is_blank("x.TOU_CD"))
+        for code, code2, n in s.query(
+                f"SELECT u.CODE, u.CODE2, count(*) FROM ({used}) u WHERE NOT EXISTS (SELECT 1 FROM {s.stg}.{mdm.TYPE_MAP} m "
+                f"WHERE m.KIND = :kind AND m.CCB_CODE = u.CODE AND m.CCB_CODE2 = u.CODE2) GROUP BY u.CODE, u.CODE2 "
+                f"ORDER BY u.CODE, u.CODE2", kind=kind):
+            out.append({"kind": kind, "table": table, "code": code if code2 == "*" else f"{code}/{code2}", "rows": n})
+    return out
+
+
+def run_admin(s: TargetSession, rows: list[dict[str, str]]) -> dict:
+    """Step 9: store the master configuration, derive the admin tables from it, key and write the store node."""
+    ensure_x1_schema(s)
+    tm = f"{s.stg}.{mdm.TYPE_MAP}"
+    cols = list(mdm.X1_TYPE_MAP.column_names)
+    with s.transaction():
+        s.execute(f"DELETE FROM {tm}")
+        for r in rows:
+            s.execute(f"INSERT INTO {tm} ({', '.join(cols)}) VALUES ({', '.join(':' + c.lower() for c in cols)})",
+                      **{c.lower(): r[c] for c in cols})
+        for t in ADMIN_TABLES:
+            s.execute(f"DELETE FROM {s.prod}.{t.name}")
+            names = ", ".join(t.column_names)
+            s.execute(f"INSERT INTO {s.prod}.{t.name} ({names}) SELECT {names} FROM ({table_select(s, t)}) src")
+        km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
+        s.execute(f"DELETE FROM {km} WHERE WAVE = :wave AND MDM_TABLE = 'W1_NODE'", wave=ADMIN_WAVE)
+        _key_rounds(s, odm.W1_NODE, f"SELECT 'STORE' AS CCB_TABLE, SUBSTR(m.MDM_CODE, 1, 12) AS CCB_KEY FROM {tm} m "
+                                    f"WHERE m.KIND = 'SETTING' AND m.CCB_CODE = 'store_node'", wave=ADMIN_WAVE)
+    replace_wave_rows(s, s.prod, odm.W1_NODE, ADMIN_WAVE, wrap_select(odm.W1_NODE, render(s, "w1_node.store")))
+    counts = {t.name: s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name}") for t in ADMIN_TABLES}
+    counts[mdm.TYPE_MAP] = s.scalar(f"SELECT count(*) FROM {tm}")
+    return counts

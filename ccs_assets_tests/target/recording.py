@@ -1,0 +1,225 @@
+"""A recording Oracle session: the real OracleSession on a fake python-oracledb connection.
+
+The fake records every statement (and direct path loads / executemany calls)
+and answers queries with canned rows, so the real step functions run
+unchanged and their Oracle SQL can be checked. `units()` drives every step
+for every catalog table: a table or rule file added to the catalog is
+covered with no edit here.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import oracledb
+
+from ccs_assets.catalog import ccb, project
+from ccs_assets.catalog.model import Table
+from ccs_assets.keys.steps import KEYED, generate_keys, rejects_by_rule, validate_entity
+from ccs_assets.production.steps import insert_production
+from ccs_assets.reconcile import target_counts
+from ccs_assets.scenarios import checks
+from ccs_assets.stage.steps import stage_file
+from ccs_assets.target.resource import OracleSession
+from ccs_assets.target.schema import ensure_target_schema
+from ccs_assets.workbench.resource import ensure_workbench_schema
+
+WAVE = "w01"
+STG, PROD = "CISSTG", "CISADM"
+
+
+class FakeCursor:
+    def __init__(self, con: "FakeOracle"):
+        self.con = con
+        self.description = None
+        self._rows: list[tuple] = []
+
+    def execute(self, sql: str, params=None):
+        self.con.log.append(("sql", sql, dict(params or {})))
+        rows = self.con.answer(sql)
+        self.description = None if rows is None else [("C",)]
+        self._rows = rows or []
+
+    def fetchall(self):
+        return self._rows
+
+    def executemany(self, sql, data, *, batcherrors=False, batch_size=2**32 - 1, **kw):
+        df = oracledb.from_arrow(data)  # the Arrow import python-oracledb does before sending
+        self.con.log.append(("sql", sql, {}))
+        self.con.log.append(("note", f"executemany batcherrors={batcherrors} batch_size={batch_size}: {df.num_rows()} rows", {}))
+        self._batch_errors = self.con.batch_errors
+
+    def getbatcherrors(self):
+        return getattr(self, "_batch_errors", [])
+
+    def close(self):
+        pass
+
+
+@dataclass
+class BatchError:
+    offset: int
+    message: str
+
+
+class FakeOracle:
+    """Records SQL; SELECT count(...) answers `count` (or a per-pattern sequence), dictionary queries answer empty."""
+
+    def __init__(self, count: int = 0, sequences: dict[str, list] | None = None, dpl: bool = True):
+        self.log: list[tuple[str, str, dict]] = []
+        self.count = count
+        self.sequences = {re.compile(k, re.S): list(v) for k, v in (sequences or {}).items()}
+        self.dpl = dpl
+        self.batch_errors: list[BatchError] = []
+        self.autocommit = False
+
+    def answer(self, sql: str):
+        s = sql.strip()
+        if not s.upper().startswith(("SELECT", "WITH")):
+            return None
+        for pat, seq in self.sequences.items():
+            if pat.search(s) and seq:
+                return [(seq.pop(0),)]
+        if "all_users" in s:
+            return [(STG,)]
+        if "all_tables" in s or "all_indexes" in s:
+            return []
+        if re.match(r"(?is)SELECT\s+count\(", s):
+            return [(self.count,)]
+        return []
+
+    def cursor(self):
+        return FakeCursor(self)
+
+    def commit(self):
+        self.log.append(("commit", "", {}))
+
+    def rollback(self):
+        self.log.append(("rollback", "", {}))
+
+    def direct_path_load(self, schema_name, table_name, column_names, data, *, batch_size=2**32 - 1):
+        if not self.dpl:
+            raise oracledb.NotSupportedError("DPY-3001: direct path load is not supported here (fake)")
+        df = oracledb.from_arrow(data)
+        self.log.append(("note", f"direct_path_load {schema_name}.{table_name} ({', '.join(column_names)}) "
+                                 f"batch_size={batch_size}: {df.num_rows()} rows", {}))
+
+    def close(self):
+        pass
+
+    def statements(self) -> list[str]:
+        return [sql for kind, sql, _ in self.log if kind == "sql"]
+
+
+def recording_session(**kw) -> tuple[OracleSession, FakeOracle]:
+    con = FakeOracle(**{k: v for k, v in kw.items() if k in ("count", "sequences", "dpl")})
+    s = OracleSession(con, STG, PROD, load_method=kw.get("load_method", "direct_path"), batch_rows=kw.get("batch_rows", 100_000),
+                      parser=duckdb.connect())
+    return s, con
+
+
+# ---------------------------------------------------------------- sample extract files
+def _sample_value(c) -> str:
+    if c.type in ("char", "varchar"):
+        return '"' + ("1" * min(c.length or 1, 10)) + '"'
+    if c.type == "number":
+        return "1"
+    return date(2020, 1, 2).isoformat() if c.type == "date" else datetime(2020, 1, 2, 3, 4, 5).isoformat(sep=" ")
+
+
+def sample_file(t: Table, folder: Path) -> Path:
+    """One good line and one line with a bad date/number, so both the load and the rejects run."""
+    good = ",".join(_sample_value(c) for c in t.columns)
+    bad = ",".join("notanumber" if c.type in ("number", "date", "timestamp") else _sample_value(c) for c in t.columns)
+    path = folder / f"{t.name}.dat"
+    path.write_text(good + "\n" + (bad if bad != good else good) + "\n", encoding="utf-8")
+    return path
+
+
+def file_tables() -> list[Table]:
+    """Every table the staging load fills from an extract file."""
+    out = []
+    for t in ccb.CCB_TABLES:
+        out.append(t)
+        if t.key_table:
+            out.append(project.k_table(t))
+    return out + [project.KEY_XREF]
+
+
+# ---------------------------------------------------------------- units: (step, name) -> driver
+class _Workbench:
+    @contextmanager
+    def connect(self):
+        con = duckdb.connect()
+        ensure_workbench_schema(con)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+class _Target:
+    def __init__(self, s):
+        self.s = s
+
+    @contextmanager
+    def session(self):
+        yield self.s
+
+
+def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, FakeOracle]]]:
+    """Every statement the target side can run, grouped by (step, table) for golden files."""
+    out: dict[tuple[str, str], Callable] = {}
+
+    def unit(step: str, name: str, only: str | None = None, **session_kw):
+        def deco(fn):
+            def run():
+                s, con = recording_session(**session_kw)
+                fn(s)
+                if only:  # keep this unit's statements only
+                    keep = re.compile(only)
+                    con.log = [e for e in con.log if e[0] == "sql" and keep.search(e[1])]
+                return s, con
+            out[(step, name)] = run
+            return fn
+        return deco
+
+    from ccs_assets.target.schema import production_tables, staging_tables
+
+    for name in sorted({t.name for t in staging_tables() + production_tables()}):  # DDL of one table, both schemas
+        unit("schema", name, only=rf"^CREATE (TABLE|INDEX) \S+ (ON \S+\.)?{name}( |_IX_)|^CREATE TABLE \S+\.{name} ")(ensure_target_schema)
+    unit("schema", "_dictionary", only=r"^(?!CREATE )")(ensure_target_schema)  # what decides what to create
+    for t in file_tables():
+        unit("stage", t.name)(lambda s, t=t: stage_file(s, t, sample_file(t, tmp), WAVE))
+    for t in KEYED:
+        unit("validate", t.name)(lambda s, t=t: (validate_entity(s, t, WAVE), rejects_by_rule(s, t, WAVE)))
+        # first readiness count says one row waits for a key, the next says none: one key round is recorded
+        unit("keys", t.name, sequences={r"\) r\s*$": [1, 0]})(lambda s, t=t: generate_keys(s, t, WAVE))
+    for t in ccb.CCB_TABLES:
+        unit("production", t.name)(lambda s, t=t: insert_production(s, t, WAVE, 100000))
+        unit("checks", t.name, count=1)(lambda s, t=t: (
+            checks.count_violations(s, checks.fk_violations_sql(s, t) + checks.key_format_sql(s, t), WAVE),
+            checks.pk_duplicates(s, t)))
+    unit("reconcile", "target_counts")(lambda s: target_counts(s, WAVE))
+    unit("checks", "reject_rate")(lambda s: checks.reject_rate(_Workbench(), _Target(s), WAVE))
+    return out
+
+
+def render(con: FakeOracle) -> str:
+    """The golden text: statements (and load notes) in order, commits and rollbacks as comments."""
+    parts = []
+    for kind, sql, params in con.log:
+        if kind == "sql":
+            names = f"  -- binds: {', '.join(sorted(params))}" if params else ""
+            parts.append(sql.strip() + ";" + names)
+        elif kind == "note":
+            parts.append(f"-- {sql}")
+        else:
+            parts.append(f"-- {kind}")
+    return "\n\n".join(parts) + "\n"
