@@ -11,7 +11,7 @@ import duckdb
 
 from .catalog import ccb
 from .target.resource import TargetSession
-from .transform.steps import EVALUATES
+from .transform.steps import RECORD_FILE
 
 
 def workbench_counts(con: duckdb.DuckDBPyConnection, wave: str) -> dict:
@@ -74,8 +74,8 @@ def reconcile(wb: dict, tg: dict) -> tuple[dict, list[str]]:
     report = {}
     for t in ccb.CCB_TABLES:
         row = {**wb["tables"][t.name], **tg.get(t.name, {})}
-        src = EVALUATES.get(t.name)
-        if src and src in wb["files"] and t.name not in ("CI_ACCT_PER",):
+        src = RECORD_FILE.get(t.name)
+        if src and src in wb["files"]:
             f = wb["files"][src]
             row.update({"legacy_owned": f.get("owned", 0), "legacy_rejected": f.get("rejected", 0)})
             if row["transformed"] != f.get("accepted", 0):

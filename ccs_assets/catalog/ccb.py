@@ -1,4 +1,4 @@
-"""CC&B master-data tables of the legacy-CIS scenario (Oracle steps 1, 4-8).
+"""CC&B master-data tables of the legacy-CIS scenario (Oracle steps 1-8).
 
 Names, lengths and keys come from ../shared/reference/ccs-data-model.md (section 3);
 each column carries its confidence. Rows follow OUAF conventions
@@ -250,8 +250,189 @@ CI_SA_SP = Table(
     entity="CI_SA_SP", owner_column="SA_SP_ID", legacy_file="service_agreements", seed_step=1, key_table=True,
 )
 
+# ---------------------------------------------------------------- devices (Oracle steps 2 and 3)
+CI_MTR = Table(
+    "CI_MTR",
+    (
+        key("MTR_ID", confidence="C"),
+        char("BADGE_NBR", 30, default=None, sources=("meters.meter_no",), description="the legacy meter number is the badge"),
+        vchar("SERIAL_NBR", 16, default=None, sources=("meters.serial_no",)),
+        char("MFG_CD", 8, default=None, sources=("meters.manufacturer",)),
+        char("MODEL_CD", 8, sources=("meters.manufacturer", "meters.model"), description="from the model code map keyed by (manufacturer, model); blank when none"),
+        char("MTR_TYPE_CD", 8, default=None, sources=("meters.meter_type",)),
+        char("MTR_STATUS_FLG", 2, default=None, confidence="I", sources=("meters.status",),
+             description="A active (INSTALLED, IN_STORE), R retired; value set inferred"),
+        date("RECEIVE_DT", nullable=True, sources=("meters.receive_date",)),
+        date("RETIRE_DT", nullable=True, sources=("meters.retire_date",)),
+        char("RETIRE_RSN_CD", 4),
+        version(),
+    ),
+    ("MTR_ID",),
+    "Meter: a physical meter, identified in the field by its badge number.",
+    entity="CI_MTR", owner_column="MTR_ID", legacy_file="meters", seed_step=2, key_table=True,
+)
+
+CI_MTR_CONFIG = Table(
+    "CI_MTR_CONFIG",
+    (
+        key("MTR_CONFIG_ID", confidence="C"),
+        key("MTR_ID", fk="CI_MTR.MTR_ID", sources=("registers.meter_no",)),
+        ts("EFF_DTTM", sources=("registers.effective_at",), description="earliest effective_at of the meter's registers"),
+        char("MTR_CONFIG_TY_CD", 12, default=None, confidence="I", sources=("meters.meter_type",),
+             description="no legacy source: the meter type's CC&B code (one configuration type per meter type, inferred)"),
+        version(),
+    ),
+    ("MTR_CONFIG_ID",),
+    "Meter configuration: the set of registers a meter has from EFF_DTTM on (one per migrated meter).",
+    entity="CI_MTR_CONFIG", owner_column="MTR_CONFIG_ID", legacy_file="registers", seed_step=2, key_table=True,
+)
+
+CI_REG = Table(
+    "CI_REG",
+    (
+        key("REG_ID", confidence="C"),
+        key("MTR_ID", fk="CI_MTR.MTR_ID", sources=("registers.meter_no",)),
+        ts("EFF_DTTM", sources=("registers.effective_at",), description="the meter configuration's EFF_DTTM"),
+        num("READ_SEQ", 3, sources=("registers.register_no",)),
+        char("UOM_CD", 4, default=None, sources=("registers.uom",)),
+        char("TOU_CD", 8, sources=("registers.tou",)),
+        num("REG_CONST", 15, 6, default=1, sources=("registers.multiplier",)),
+        char("CONSUM_SUB_FLG", 2, default=None, confidence="I", sources=("registers.read_kind",),
+             description="S subtractive (CONSUMPTION: consumption is the difference of reads), C consumptive (DEMAND); inferred"),
+        char("HOW_TO_USE_FLG", 2, default=None, confidence="I", sources=("registers.read_kind",),
+             description="+ additive (CONSUMPTION), P peak (DEMAND); inferred"),
+        num("NBR_OF_DGTS_LFT", 2, sources=("registers.digits_left",)),
+        num("NBR_OF_DGTS_RGT", 2, sources=("registers.digits_right",)),
+        num("FULL_SCALE", 18, 6, description="largest reading the dial shows: 10^digits_left - 10^-digits_right", sources=("registers.digits_left", "registers.digits_right")),
+        char("READ_OUT_TYPE_CD", 8),
+        char("PROTOCOL_CD", 8),
+        num("TOLERANCE", 15, 6),
+        char("INTV_REG_TYPE_CD", 8),
+        version(),
+    ),
+    ("REG_ID",),
+    "Register: one dial of a meter (unit of measure, time of use, digits, multiplier).",
+    entity="CI_REG", owner_column="REG_ID", legacy_file="registers", seed_step=2, key_table=True,
+)
+
+CI_MR = Table(
+    "CI_MR",
+    (
+        key("MR_ID", kind="ccb12", confidence="C"),
+        key("MTR_CONFIG_ID", fk="CI_MTR_CONFIG.MTR_CONFIG_ID", sources=("meter_history.meter_no",)),
+        ts("READ_DTTM", sources=("meter_history.installed_at", "meter_history.removed_at"),
+           description="the install or removal time of the event the read belongs to"),
+        char("MR_SOURCE_CD", 12),
+        char("MTR_READER_ID", 20),
+        char("USE_ON_BILL_SW", 1, default="Y", confidence="I"),
+        version(),
+    ),
+    ("MR_ID",),
+    "Meter read: one per install or removal event of a meter history (12-digit key).",
+    entity="CI_MR", owner_column="MR_ID", legacy_file="meter_history", seed_step=3, key_table=True,
+)
+
+CI_REG_READ = Table(
+    "CI_REG_READ",
+    (
+        key("REG_READ_ID", kind="ccb12", confidence="C"),
+        key("MR_ID", kind="ccb12", fk="CI_MR.MR_ID", sources=("meter_history_reads.history_no", "meter_history_reads.event")),
+        num("READ_SEQ", 3, sources=("meter_history_reads.register_no",)),
+        key("REG_ID", fk="CI_REG.REG_ID", sources=("meter_history_reads.register_no",)),
+        char("READ_TYPE_FLG", 2, default="60", confidence="C", description="60 read not verified (C: value meanings); choice inferred"),
+        num("REG_READING", 18, 6, sources=("meter_history_reads.reading",)),
+        num("LO_LIMIT", 18, 6),
+        num("HI_LIMIT", 18, 6),
+        char("REVIEW_HILO_SW", 1, default="N"),
+        char("TRENDED_SW", 1, default="N"),
+        version(),
+    ),
+    ("REG_READ_ID",),
+    "Register read: one reading of one register at an install or removal meter read (12-digit key).",
+    entity="CI_REG_READ", owner_column="REG_READ_ID", legacy_file="meter_history_reads", seed_step=3, key_table=True,
+)
+
+CI_SP_MTR_HIST = Table(
+    "CI_SP_MTR_HIST",
+    (
+        key("SP_MTR_HIST_ID", confidence="C"),
+        key("SP_ID", fk="CI_SP.SP_ID", sources=("meter_history.sp_no",)),
+        key("MTR_CONFIG_ID", fk="CI_MTR_CONFIG.MTR_CONFIG_ID", sources=("meter_history.meter_no",)),
+        num("INSTALL_CONST", 15, 6, default=1, sources=("meter_history.install_constant",)),
+        ts("REMOVAL_DTTM", nullable=True, sources=("meter_history.removed_at",)),
+        version(),
+    ),
+    ("SP_MTR_HIST_ID",),
+    "SP/meter history: a meter configuration installed at a service point (install and removal are its events).",
+    entity="CI_SP_MTR_HIST", owner_column="SP_MTR_HIST_ID", legacy_file="meter_history", seed_step=3, key_table=True,
+)
+
+CI_SP_MTR_EVT = Table(
+    "CI_SP_MTR_EVT",
+    (
+        key("SP_MTR_HIST_ID", fk="CI_SP_MTR_HIST.SP_MTR_HIST_ID", sources=("meter_history.history_no",)),
+        num("SEQNO", 3, default=1, description="1 install, 2 removal"),
+        key("MR_ID", kind="ccb12", fk="CI_MR.MR_ID", sources=("meter_history.history_no",)),
+        char("SP_MTR_EVT_FLG", 2, default=None, confidence="P", description="I install (P), R removal (I)"),
+        char("MTR_ON_OFF_FLG", 2, default=None, confidence="I", description="ON at install, OFF at removal; value set inferred"),
+        version(),
+    ),
+    ("SP_MTR_HIST_ID", "SEQNO"),
+    "SP/meter event: install (I) and removal (R) of a history, each with its meter read.",
+    entity="CI_SP_MTR_HIST", owner_column="SP_MTR_HIST_ID", legacy_file="meter_history", seed_step=3,
+)
+
+CI_ITEM = Table(
+    "CI_ITEM",
+    (
+        key("ITEM_ID", confidence="C"),
+        char("BADGE_NBR", 30, default=None, confidence="C", sources=("items.item_no",)),
+        char("ITEM_TYPE_CD", 8, default=None, confidence="C", sources=("items.item_type",)),
+        char("ITEM_STATUS_FLG", 2, default=None, confidence="I", sources=("items.status",),
+             description="A active (INSTALLED, IN_STORE), R retired; value set inferred"),
+        char("MFG_CD", 8, confidence="C"),
+        char("MODEL_CD", 8, confidence="C"),
+        vchar("SERIAL_NBR", 16, confidence="C"),
+        date("RECEIVE_DT", nullable=True, confidence="C", sources=("items.receive_date",)),
+        vchar("DESCR254", 254, confidence="C"),
+        version(),
+    ),
+    ("ITEM_ID",),
+    "Item: an unmetered device (streetlight, security light, pole). Columns from CC&B's SP Installed Item report layout (C); CI_ITEM_K by the general rule (I).",
+    entity="CI_ITEM", owner_column="ITEM_ID", legacy_file="items", seed_step=2, key_table=True, confidence="C",
+)
+
+CI_SP_ITEM_HIST = Table(
+    "CI_SP_ITEM_HIST",
+    (
+        key("SP_ITEM_HIST_ID", confidence="C"),
+        key("SP_ID", fk="CI_SP.SP_ID", confidence="C", sources=("item_history.sp_no",)),
+        key("ITEM_ID", fk="CI_ITEM.ITEM_ID", confidence="C", sources=("item_history.item_no",)),
+        version(),
+    ),
+    ("SP_ITEM_HIST_ID",),
+    "SP/item history: an item installed at an item service point. Name and key from the report layout (C); CI_SP_ITEM_HIST_K inferred.",
+    entity="CI_SP_ITEM_HIST", owner_column="SP_ITEM_HIST_ID", legacy_file="item_history", seed_step=3, key_table=True, confidence="C",
+)
+
+CI_SP_ITEM_EVT = Table(
+    "CI_SP_ITEM_EVT",
+    (
+        key("SP_ITEM_HIST_ID", fk="CI_SP_ITEM_HIST.SP_ITEM_HIST_ID", sources=("item_history.sp_no", "item_history.item_no", "item_history.installed_on")),
+        num("SEQNO", 3, default=1, confidence="I", description="1 install, 2 removal (inferred, as CI_SP_MTR_EVT)"),
+        ts("EVENT_DTTM", confidence="C", sources=("item_history.installed_on", "item_history.removed_on")),
+        char("SP_ITEM_EVT_FLG", 2, default=None, confidence="I", description="I install, R removal (inferred, as SP_MTR_EVT_FLG)"),
+        version(),
+    ),
+    ("SP_ITEM_HIST_ID", "SEQNO"),
+    "SP/item event: install and removal of an item history. Table and EVENT_DTTM from the report layout (C); the other columns inferred.",
+    entity="CI_SP_ITEM_HIST", owner_column="SP_ITEM_HIST_ID", legacy_file="item_history", seed_step=3, confidence="I",
+)
+
 # Order matters: parents before children (key generation and production insert order).
 CCB_TABLES: tuple[Table, ...] = (
     CI_PER, CI_PER_NAME, CI_PER_ID, CI_PER_PHONE,
     CI_PREM, CI_ACCT, CI_ACCT_PER, CI_SP, CI_SA, CI_SA_SP,
+    CI_MTR, CI_MTR_CONFIG, CI_REG, CI_MR, CI_REG_READ, CI_SP_MTR_HIST, CI_SP_MTR_EVT,
+    CI_ITEM, CI_SP_ITEM_HIST, CI_SP_ITEM_EVT,
 )

@@ -54,7 +54,12 @@ class LegacyFile:
     def key_sql(self, alias: str = "") -> str:
         """SQL expression of the legacy key as displayed in errors (composite keys joined by '/')."""
         prefix = f"{alias}." if alias else ""
-        return " || '/' || ".join(f"coalesce({prefix}{k}, '')" for k in self.key) if len(self.key) > 1 else f"{prefix}{self.key[0]}"
+        if len(self.key) == 1:
+            return f"{prefix}{self.key[0]}"
+
+        def text(k: str) -> str:
+            return f"{prefix}{k}" if self.column(k).duckdb_type() == "VARCHAR" else f"CAST({prefix}{k} AS VARCHAR)"
+        return " || '/' || ".join(f"coalesce({text(k)}, '')" for k in self.key)
 
 
 def K(name, ref=None, required=True):
@@ -204,11 +209,106 @@ WAVES = LegacyFile(
     description="Optional cutover date per wave.",
 )
 
+# ---------------------------------------------------------------- devices (Oracle steps 2 and 3)
+METERS = LegacyFile(
+    "meters",
+    (
+        LegacyColumn("meter_no", "key", 30, required=True),
+        T("serial_no", 16, required=True),
+        C("manufacturer", "manufacturer", required=True),
+        C("model", None),  # mapped by (manufacturer, model): rules/meters.sql
+        C("meter_type", "meter_type", required=True),
+        E("status", ("INSTALLED", "IN_STORE", "RETIRED")),
+        D("receive_date"),
+        D("retire_date"),
+    ),
+    key=("meter_no",),
+    targets=("CI_MTR",),
+    description="Meters; the meter number is the badge number.",
+)
+
+REGISTERS = LegacyFile(
+    "registers",
+    (
+        K("meter_no", ref="meters.meter_no"),
+        I("register_no", required=True),
+        C("uom", "uom", required=True),
+        C("tou", "tou"),
+        E("read_kind", ("CONSUMPTION", "DEMAND")),
+        I("digits_left", required=True),
+        LegacyColumn("digits_right", "integer", default="0"),
+        N("multiplier", default="1"),
+        TS("effective_at", required=True),
+    ),
+    key=("meter_no", "register_no"),
+    targets=("CI_MTR_CONFIG", "CI_REG"),
+    description="Registers; a meter's registers form one meter configuration effective at their earliest effective_at.",
+)
+
+METER_HISTORY = LegacyFile(
+    "meter_history",
+    (
+        LegacyColumn("history_no", "key", 30, required=True),
+        K("sp_no", ref="service_points.sp_no"),
+        K("meter_no", ref="meters.meter_no"),
+        TS("installed_at", required=True),
+        TS("removed_at"),
+        N("install_constant", default="1"),
+    ),
+    key=("history_no",),
+    targets=("CI_SP_MTR_HIST", "CI_SP_MTR_EVT", "CI_MR"),
+    description="Which meter was installed at which metered SP, from when to when.",
+)
+
+METER_HISTORY_READS = LegacyFile(
+    "meter_history_reads",
+    (
+        K("history_no", ref="meter_history.history_no"),
+        E("event", ("INSTALL", "REMOVE")),
+        I("register_no", required=True),
+        N("reading", required=True),
+    ),
+    key=("history_no", "event", "register_no"),
+    optional=True,
+    targets=("CI_REG_READ",),
+    description="Register readings at install and removal.",
+)
+
+ITEMS = LegacyFile(
+    "items",
+    (
+        LegacyColumn("item_no", "key", 30, required=True),
+        C("item_type", "item_type", required=True),
+        E("status", ("INSTALLED", "IN_STORE", "RETIRED")),
+        D("receive_date"),
+    ),
+    key=("item_no",),
+    optional=True,
+    targets=("CI_ITEM",),
+    description="Unmetered items (streetlights, security lights, poles); the item number is the badge.",
+)
+
+ITEM_HISTORY = LegacyFile(
+    "item_history",
+    (
+        K("sp_no", ref="service_points.sp_no"),
+        K("item_no", ref="items.item_no"),
+        D("installed_on", required=True),
+        D("removed_on"),
+    ),
+    key=("sp_no", "item_no", "installed_on"),
+    optional=True,
+    targets=("CI_SP_ITEM_HIST", "CI_SP_ITEM_EVT"),
+    description="Which item was installed at which item SP, from when to when.",
+)
+
 # Files of the legacy-CIS backbone, parents first.
 BACKBONE_FILES: tuple[LegacyFile, ...] = (
     CUSTOMERS, PREMISES, ACCOUNTS, ACCOUNT_PARTIES, SERVICE_POINTS, SERVICE_AGREEMENTS, WAVE_PLAN, WAVES,
 )
-LEGACY_FILES = {f.name: f for f in BACKBONE_FILES}
+DEVICE_FILES: tuple[LegacyFile, ...] = (METERS, REGISTERS, METER_HISTORY, METER_HISTORY_READS, ITEMS, ITEM_HISTORY)
+ALL_FILES: tuple[LegacyFile, ...] = BACKBONE_FILES + DEVICE_FILES
+LEGACY_FILES = {f.name: f for f in ALL_FILES}
 
 SA_STATUS_FLG = {"ACTIVE": "20", "PENDING_STOP": "30", "STOPPED": "40", "CLOSED": "60"}
 SP_STATUS_FLG = {"ACTIVE": "R", "INACTIVE": "I"}  # inferred value set

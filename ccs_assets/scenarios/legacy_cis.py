@@ -1,7 +1,8 @@
 """Scenario 1, "Legacy Customer Information System upgrading to Customer Cloud Service".
 
-Oracle steps 1 and 4-8 for person, account, premise, service point and
-service agreement: legacy landing -> transform (ccb/*) -> extract files
+Oracle steps 1-8 for person, account, premise, service point, service
+agreement (step 1), meter/item, configuration and register (step 2) and
+SP meter/item history with its events and reads (step 3): legacy landing -> transform (ccb/*) -> extract files
 (extract/*) -> upload (upload/wave_files) -> staging (staging/*) -> validate
 and generate keys (keys/*) -> reject-rate gate -> production (production/*)
 -> production validation (checks, validate/reconciliation). Every asset is
@@ -16,7 +17,7 @@ from pathlib import Path
 import dagster as dg
 
 from ..catalog import ccb, project
-from ..catalog.legacy import BACKBONE_FILES, LEGACY_FILES
+from ..catalog.legacy import ALL_FILES, LEGACY_FILES
 from ..catalog.model import Table
 from ..codemaps import load_code_maps
 from ..extract.loadfile import write_table_files
@@ -33,7 +34,7 @@ from ..target import ensure_target_schema
 from ..transform.rules import PARENTS, generated_rules
 from ..transform.steps import EVALUATES, transform_table
 from ..waves import WAVES
-from . import checks
+from . import checks, device_checks
 
 SCENARIO = "legacy-cis"
 KEYED = [t for t in ccb.CCB_TABLES if t.key_table]
@@ -43,6 +44,17 @@ LEGACY_DEPS = {  # ccb table -> legacy files it reads
     "CI_PREM": ["premises"], "CI_ACCT": ["accounts"], "CI_ACCT_PER": ["accounts", "account_parties"],
     "CI_SP": ["service_points", "premises"], "CI_SA": ["service_agreements", "accounts", "service_points"],
     "CI_SA_SP": ["service_agreements"],
+    "CI_MTR": ["meters"], "CI_MTR_CONFIG": ["meters", "registers"], "CI_REG": ["registers"],
+    "CI_SP_MTR_HIST": ["meter_history", "registers"], "CI_MR": ["meter_history"], "CI_SP_MTR_EVT": ["meter_history"],
+    "CI_REG_READ": ["meter_history_reads", "meter_history"],
+    "CI_ITEM": ["items"], "CI_SP_ITEM_HIST": ["item_history"], "CI_SP_ITEM_EVT": ["item_history"],
+}
+
+
+# What the custom validation rules of keys/rules/<table>.sql read beyond the entity's own tables and parents.
+RULES_READ = {
+    "CI_ACCT": ["keys/ci_per"],  # VAL-ACCT: the main customer's person must be keyed
+    "CI_MR": ["staging/ci_sp_mtr_evt", "staging/ci_sp_mtr_hist", "keys/ci_sp"],  # the read's history must migrate
 }
 
 
@@ -102,7 +114,7 @@ def legacy_asset(f) -> dg.AssetsDefinition:
 
 
 @dg.asset(key=["waves", "ownership"], group_name="legacy", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-          deps=[dg.AssetKey(["legacy", f.name]) for f in BACKBONE_FILES], required_resource_keys={"workbench"},
+          deps=[dg.AssetKey(["legacy", f.name]) for f in ALL_FILES], required_resource_keys={"workbench"},
           description="What this wave owns (earliest wave wins; later waves refer to production keys), from the wave plan.")
 def ownership(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     wave = context.partition_key
@@ -132,15 +144,16 @@ def ownership(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
 def transform_asset(t: Table) -> dg.AssetsDefinition:
     deps = [dg.AssetKey(["legacy", f]) for f in LEGACY_DEPS[t.name]] + [dg.AssetKey(["waves", "ownership"]), dg.AssetKey(["config", "code_maps"])]
     deps += [dg.AssetKey(["ccb", p.lower()]) for p in _parents(t)]
-    # rejects cascade from the parent files' verdicts, which the parents' transforms record
+    # rejects cascade from the parent files' verdicts, which the parents' transforms record; a transform reads
+    # the verdicts of every file it reads, recorded by the transform that evaluates that file
     evaluator = {f: tab for tab, f in EVALUATES.items()}
-    if t.name in EVALUATES:
-        deps += [dg.AssetKey(["ccb", evaluator[p.file].lower()]) for p in PARENTS[EVALUATES[t.name]] if evaluator[p.file] != t.name]
+    judged = list(LEGACY_DEPS[t.name]) + ([p.file for p in PARENTS[EVALUATES[t.name]]] if t.name in EVALUATES else [])
+    deps += [dg.AssetKey(["ccb", evaluator[f].lower()]) for f in judged if f in evaluator and evaluator[f] != t.name]
     deps = list(dict.fromkeys(deps))
 
     @dg.asset(key=["ccb", t.asset_name], group_name="transform", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
               deps=deps, required_resource_keys={"workbench"},
-              description=f"Step 1: legacy {', '.join(LEGACY_DEPS[t.name])} -> {t.name}. {t.description}")
+              description=f"Step {t.seed_step}: legacy {', '.join(LEGACY_DEPS[t.name])} -> {t.name}. {t.description}")
     def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         settings = load_settings()
         with context.resources.workbench.connect() as con:
@@ -272,8 +285,7 @@ def keys_asset(t: Table) -> dg.AssetsDefinition:
     parents = {p for c in mo for p in _parents(c) if p != t.name}
     deps = [dg.AssetKey(["staging", c.asset_name]) for c in mo] + [dg.AssetKey(["staging", "ccs_key_xref"])]
     deps += [dg.AssetKey(["keys", BY_NAME[p].entity.lower()]) for p in sorted(parents) if BY_NAME[BY_NAME[p].entity].key_table]
-    if t.name == "CI_ACCT":  # VAL-ACCT reads CI_ACCT_PER, whose persons are keyed by keys/ci_per
-        deps.append(dg.AssetKey(["keys", "ci_per"]))
+    deps += [dg.AssetKey(k.split("/")) for k in RULES_READ.get(t.name, [])]
 
     @dg.asset(key=["keys", t.asset_name], group_name="keys", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
               deps=list(dict.fromkeys(deps)), required_resource_keys={"target"},
@@ -339,11 +351,12 @@ reconciliation = dg.asset(
 
 def build() -> tuple[list, list]:
     assets = [code_maps, ownership, key_xref_extract, wave_files, key_xref_staging, wave_gate, reconciliation]
-    assets += [legacy_asset(f) for f in BACKBONE_FILES]
+    assets += [legacy_asset(f) for f in ALL_FILES]
     assets += [transform_asset(t) for t in ccb.CCB_TABLES]
     assets += [extract_asset(t) for t in ccb.CCB_TABLES]
     assets += [staging_asset(t) for t in ccb.CCB_TABLES]
     assets += [keys_asset(t) for t in KEYED]
     assets += [production_asset(t) for t in ccb.CCB_TABLES]
-    asset_checks = [checks.gate_check] + [c for t in ccb.CCB_TABLES for c in checks.production_checks(t)]
+    asset_checks = [checks.gate_check, device_checks.meter_changes_before_cutover]
+    asset_checks += [c for t in ccb.CCB_TABLES for c in checks.production_checks(t)]
     return assets, asset_checks

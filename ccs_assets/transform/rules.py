@@ -26,14 +26,20 @@ class Parent:
     key: str  # parent key column
 
 
-# Who owns a record of each file: (ownership entity, column holding its key).
+# Who owns a record of each file: (ownership entity, SQL of its key over the record `x`).
 OWNER = {
-    "customers": ("customers", "cust_no"),
-    "accounts": ("accounts", "acct_no"),
-    "account_parties": ("accounts", "acct_no"),
-    "premises": ("premises", "premise_no"),
-    "service_points": ("service_points", "sp_no"),
-    "service_agreements": ("service_agreements", "sa_no"),
+    "customers": ("customers", "x.cust_no"),
+    "accounts": ("accounts", "x.acct_no"),
+    "account_parties": ("accounts", "x.acct_no"),
+    "premises": ("premises", "x.premise_no"),
+    "service_points": ("service_points", "x.sp_no"),
+    "service_agreements": ("service_agreements", "x.sa_no"),
+    "meters": ("meters", "x.meter_no"),
+    "registers": ("meters", "x.meter_no"),
+    "meter_history": ("meter_history", "x.history_no"),
+    "meter_history_reads": ("meter_history", "x.history_no"),
+    "items": ("items", "x.item_no"),
+    "item_history": ("item_history", LEGACY_FILES["item_history"].key_sql("x")),
 }
 
 PARENTS: dict[str, tuple[Parent, ...]] = {
@@ -43,6 +49,12 @@ PARENTS: dict[str, tuple[Parent, ...]] = {
     "account_parties": (Parent("acct_no", "accounts", "acct_no"), Parent("cust_no", "customers", "cust_no")),
     "service_points": (Parent("premise_no", "premises", "premise_no"),),
     "service_agreements": (Parent("acct_no", "accounts", "acct_no"), Parent("sp_no", "service_points", "sp_no")),
+    "meters": (),
+    "registers": (Parent("meter_no", "meters", "meter_no"),),
+    "meter_history": (Parent("sp_no", "service_points", "sp_no"), Parent("meter_no", "meters", "meter_no")),
+    "meter_history_reads": (Parent("history_no", "meter_history", "history_no"),),  # and its register: rules/meter_history_reads.sql
+    "items": (),
+    "item_history": (Parent("sp_no", "service_points", "sp_no"), Parent("item_no", "items", "item_no")),
 }
 
 
@@ -99,7 +111,7 @@ def generated_rules(f: LegacyFile) -> list[str]:
 def evaluate_file(con: duckdb.DuckDBPyConnection, file: str, wave: str) -> dict:
     """Evaluate a file's rules and its parents' verdicts; store record_status and the wave's errors."""
     f = LEGACY_FILES[file]
-    entity, owner_col = OWNER[file]
+    entity, owner_key = OWNER[file]
     rules = generated_rules(f)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -135,7 +147,7 @@ def evaluate_file(con: duckdb.DuckDBPyConnection, file: str, wave: str) -> dict:
             SELECT $wave, '{file}', x._rec, {f.key_sql('x')}, o.owner_wave,
                    NOT EXISTS (SELECT 1 FROM _viol v WHERE v.rec = x._rec)
             FROM legacy.{file} x
-            LEFT JOIN wb.ownership o ON o.wave = $wave AND o.entity = '{entity}' AND o.legacy_key = x.{owner_col}
+            LEFT JOIN wb.ownership o ON o.wave = $wave AND o.entity = '{entity}' AND o.legacy_key = {owner_key}
             WHERE x._wave = $wave""",
             {"wave": wave},
         )

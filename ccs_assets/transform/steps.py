@@ -6,11 +6,14 @@ from pathlib import Path
 
 import duckdb
 
+from ..catalog import ccb
+from ..catalog.legacy import LEGACY_FILES
 from ..catalog.model import Table
 from ..settings import Settings
 from .rules import evaluate_file
 
 SQL_DIR = Path(__file__).parent / "sql"
+BY_NAME = {t.name: t for t in ccb.CCB_TABLES}
 
 # The CC&B table whose transform evaluates a legacy file's rules (the file's first target).
 EVALUATES = {
@@ -20,20 +23,48 @@ EVALUATES = {
     "CI_ACCT_PER": "account_parties",
     "CI_SP": "service_points",
     "CI_SA": "service_agreements",
+    "CI_MTR": "meters",
+    "CI_MTR_CONFIG": "registers",
+    "CI_SP_MTR_HIST": "meter_history",
+    "CI_REG_READ": "meter_history_reads",
+    "CI_ITEM": "items",
+    "CI_SP_ITEM_HIST": "item_history",
 }
-# Keyed tables: (legacy file, legacy key column) their staging keys come from.
-STAGING_KEY_SOURCE = {
-    "CI_PER": ("customers", "cust_no"),
-    "CI_PREM": ("premises", "premise_no"),
-    "CI_ACCT": ("accounts", "acct_no"),
-    "CI_SP": ("service_points", "sp_no"),
-    "CI_SA": ("service_agreements", "sa_no"),
-    "CI_SA_SP": ("service_agreements", "sa_no"),
+# Tables holding exactly one row per accepted legacy record of a file (reconciliation: transformed = accepted).
+RECORD_FILE = {t: f for t, f in EVALUATES.items() if t not in ("CI_ACCT_PER", "CI_MTR_CONFIG")} | {"CI_REG": "registers"}
+# Keyed tables: the legacy keys (column k) their staging keys come from. Records derived from one legacy row
+# (a meter's configuration, an event's meter read) take that row's key with a suffix.
+STAGING_KEYS = {
+    "CI_PER": "SELECT cust_no AS k FROM legacy.customers WHERE _wave = $wave",
+    "CI_PREM": "SELECT premise_no AS k FROM legacy.premises WHERE _wave = $wave",
+    "CI_ACCT": "SELECT acct_no AS k FROM legacy.accounts WHERE _wave = $wave",
+    "CI_SP": "SELECT sp_no AS k FROM legacy.service_points WHERE _wave = $wave",
+    "CI_SA": "SELECT sa_no AS k FROM legacy.service_agreements WHERE _wave = $wave",
+    "CI_SA_SP": "SELECT sa_no AS k FROM legacy.service_agreements WHERE _wave = $wave",
+    "CI_MTR": "SELECT meter_no AS k FROM legacy.meters WHERE _wave = $wave",
+    "CI_MTR_CONFIG": "SELECT meter_no AS k FROM legacy.meters WHERE _wave = $wave",
+    "CI_REG": "SELECT meter_no || '/' || CAST(register_no AS VARCHAR) AS k FROM legacy.registers WHERE _wave = $wave",
+    "CI_SP_MTR_HIST": "SELECT history_no AS k FROM legacy.meter_history WHERE _wave = $wave",
+    "CI_MR": "SELECT history_no || '/INSTALL' AS k FROM legacy.meter_history WHERE _wave = $wave "
+             "UNION ALL SELECT history_no || '/REMOVE' FROM legacy.meter_history WHERE _wave = $wave AND removed_at IS NOT NULL",
+    "CI_REG_READ": "SELECT history_no || '/' || event || '/' || CAST(register_no AS VARCHAR) AS k "
+                   "FROM legacy.meter_history_reads WHERE _wave = $wave",
+    "CI_ITEM": "SELECT item_no AS k FROM legacy.items WHERE _wave = $wave",
+    "CI_SP_ITEM_HIST": f"SELECT {LEGACY_FILES['item_history'].key_sql()} AS k FROM legacy.item_history WHERE _wave = $wave",
 }
+MAX_LEGACY_KEY = 120  # CCS_KEY_XREF.LEGACY_KEY and CK_*.LEGACY_KEY
 
 MACROS = """
 CREATE OR REPLACE MACRO clean(x) AS trim(regexp_replace(x, '[\\r\\n\\t]+', ' ', 'g'));
 CREATE OR REPLACE MACRO blank(x) AS coalesce(nullif(x, ''), ' ');
+-- a meter's configuration is effective at the earliest effective_at of its valid registers
+CREATE OR REPLACE MACRO meter_config_eff(w) AS TABLE
+    SELECT g.meter_no, min(g.effective_at) AS eff FROM legacy.registers g
+    JOIN wb.record_status gs ON gs.wave = w AND gs.file = 'registers' AND gs.rec = g._rec AND gs.valid
+    WHERE g._wave = w GROUP BY g.meter_no;
+-- the meter of each legacy history (duplicated history numbers are rejected; any of their meters will do)
+CREATE OR REPLACE MACRO history_meter(w) AS TABLE
+    SELECT history_no, any_value(meter_no) AS meter_no FROM legacy.meter_history WHERE _wave = w GROUP BY history_no;
 """
 
 
@@ -43,16 +74,17 @@ def ccb_table_ddl(t: Table) -> str:
 
 
 def assign_staging_keys(con: duckdb.DuckDBPyConnection, table: str, wave: str) -> int:
-    """Give every legacy key of the file without one a staging key (max + 1, in key order); keep old ones.
+    """Give every legacy key of the wave's snapshot without one a staging key (max + 1, in key order); keep old ones.
 
     The map is global, so a staging key never changes once given and is unique per table across waves.
+    Staging keys are zero-padded to the width of the table's key column (CHAR(10), or CHAR(12) for reads).
     """
-    file, col = STAGING_KEY_SOURCE[table]
+    width = BY_NAME[table].key_column.length
     before = con.execute("SELECT count(*) FROM wb.stg_keymap WHERE table_name = ?", [table]).fetchone()[0]
     con.execute(
         f"""INSERT INTO wb.stg_keymap
-        SELECT $t, k, lpad(CAST(base + row_number() OVER (ORDER BY k) AS VARCHAR), 10, '0'), $wave
-        FROM (SELECT DISTINCT {col} AS k FROM legacy.{file} WHERE _wave = $wave AND {col} IS NOT NULL AND length({col}) <= 30)
+        SELECT $t, k, lpad(CAST(base + row_number() OVER (ORDER BY k) AS VARCHAR), {width}, '0'), $wave
+        FROM (SELECT DISTINCT k FROM ({STAGING_KEYS[table]}) src WHERE k IS NOT NULL AND length(k) <= {MAX_LEGACY_KEY})
         CROSS JOIN (SELECT coalesce(max(CAST(stg_key AS BIGINT)), 0) AS base FROM wb.stg_keymap WHERE table_name = $t)
         WHERE k NOT IN (SELECT legacy_key FROM wb.stg_keymap WHERE table_name = $t)""",
         {"t": table, "wave": wave},
@@ -66,7 +98,7 @@ def transform_table(con: duckdb.DuckDBPyConnection, t: Table, wave: str, setting
     result: dict = {}
     if t.name in EVALUATES:
         result["legacy"] = evaluate_file(con, EVALUATES[t.name], wave)
-    if t.name in STAGING_KEY_SOURCE:
+    if t.name in STAGING_KEYS:
         result["new_staging_keys"] = assign_staging_keys(con, t.name, wave)
     select = (SQL_DIR / f"{t.asset_name}.sql").read_text()
     params = {"wave": wave}

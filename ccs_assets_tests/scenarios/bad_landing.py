@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ccs_assets.catalog.legacy import LEGACY_FILES
+from ccs_assets.catalog.legacy import DEVICE_FILES, LEGACY_FILES
 
 COLUMNS = {name: f.column_names for name, f in LEGACY_FILES.items()}
 
@@ -99,4 +99,6 @@ def build(folder: Path) -> dict[tuple[str, str], str]:
     write(folder, "service_agreements", sas)
     write(folder, "wave_plan", plan)
     write(folder, "waves", [{"wave": "wave-01", "cutover_date": "2026-01-15"}])
+    for f in DEVICE_FILES:  # no devices here (devices_bad_landing.py adds them); the required ones must exist
+        write(folder, f.name, [])
     return expected
