@@ -65,7 +65,7 @@ def target_counts(s: TargetSession, wave: str) -> dict:
     return out
 
 
-def reconcile(wb: dict, tg: dict) -> tuple[dict, list[str]]:
+def reconcile(wb: dict, tg: dict, x1: dict | None = None) -> tuple[dict, list[str]]:
     """Merge both sides into one per-table report and list every equation that does not hold."""
     problems = []
     for file, c in wb["files"].items():
@@ -90,4 +90,11 @@ def reconcile(wb: dict, tg: dict) -> tuple[dict, list[str]]:
             if row["production"] != row["keyed"]:
                 problems.append(f"{t.name}: production {row['production']} != keyed {row['keyed']}")
         report[t.name] = row
-    return {"files": wb["files"], "tables": report}, problems
+    out = {"files": wb["files"], "tables": report}
+    # ---- MDM/ODM (Oracle steps 9-12): x1 = ccs_assets.cloud.counts.x1_counts(session, wave), when the caller has it
+    if x1 is not None:
+        from .cloud.counts import x1_problems
+
+        out["mdm_odm"] = x1
+        problems += x1_problems(x1, strict=False)
+    return out, problems

@@ -13,6 +13,7 @@ import dagster as dg
 
 from ..catalog import ccb, mdm, odm
 from ..catalog.model import Table
+from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL
 from ..scenarios.checks import _wave
 from ..settings import load_settings
@@ -166,21 +167,28 @@ RECON_KEY = dg.AssetKey(["validate", "mdm_odm_reconciliation"])
 
 def reconciliation_asset(tables: list[Table]) -> dg.AssetsDefinition:
     @dg.asset(key=RECON_KEY, group_name="validate_mdm_odm", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=[dg.AssetKey([t.product, t.asset_name]) for t in tables], required_resource_keys={"target"},
+              deps=[dg.AssetKey([t.product, t.asset_name]) for t in tables], required_resource_keys={"workbench", "target"},
               check_specs=[dg.AssetCheckSpec("counts_add_up", asset=RECON_KEY, blocking=True,
-                                             description="CC&B rows of the wave = mapped + not migrated = MDM/ODM rows; every "
-                                                         "install event is an installed asset disposition")],
-              description="Steps 10-12 reconciled: per MDM/ODM table, the wave's CC&B rows, mapped keys, records not migrated "
-                          "(with reasons) and rows written; install events against ODM asset dispositions.")
+                                             description="legacy = accepted + rejected at every CC&B step; CC&B rows of the "
+                                                         "wave = mapped + not migrated = MDM/ODM rows; every install event "
+                                                         "is an installed asset disposition")],
+              description="Steps 1-12 reconciled for the wave, from the legacy files to ODM asset dispositions: the CC&B "
+                          "report (ccs_assets.reconcile) extended per MDM/ODM table with the wave's CC&B rows, mapped keys, "
+                          "records not migrated (with reasons) and rows written.")
     def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        wave = context.partition_key
+        with context.resources.workbench.connect() as con:
+            wb = workbench_counts(con, wave)
         with context.resources.target.session() as s:
-            c = x1.x1_counts(s, context.partition_key, tables)
-        problems = x1.x1_problems(c, strict=True)
+            tg = target_counts(s, wave)
+            c = x1.x1_counts(s, wave, tables)
+        report, problems = reconcile(wb, tg, c)
+        problems += [p for p in x1.x1_problems(c, strict=True) if p not in problems]
         return dg.MaterializeResult(
-            metadata=_meta(sum(r["rows"] for r in c.values()), report=c, problems=problems),
+            metadata=_meta(sum(r["rows"] for r in c.values()), report=report, problems=problems),
             check_results=[dg.AssetCheckResult(check_name="counts_add_up", passed=not problems,
                                                metadata={"problems": dg.MetadataValue.json(problems)},
-                                               description="; ".join(problems[:5]) or "MDM/ODM counts add up")])
+                                               description="; ".join(problems[:5]) or "legacy to MDM/ODM counts add up")])
     return _asset
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..catalog import mdm, odm
 from ..catalog.model import Table
 from ..target.resource import TargetSession
-from .steps import ADMIN_TABLES, BY_NAME, STEP, _Own, applied_settings, available_tables
+from .steps import ADMIN_TABLES, BY_NAME, STEP, _Own, applied_settings, available_tables, existing_tables
 
 
 def _ledger(s: TargetSession, t: Table, alias: str = "x") -> str:
@@ -72,14 +72,9 @@ def install_dispositions_sql(s: TargetSession) -> str:
     )
 
 
-def _exists(s: TargetSession, schema: str, table: str) -> bool:
-    return bool(s.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = :schema AND "
-                         "table_name = :t", schema=schema, t=table))
-
-
 def x1_counts(s: TargetSession, wave: str, tables: list[Table] | None = None) -> dict:
     """Per MDM/ODM table of the wave: CC&B rows, mapped, not migrated, rows written (and dispositions)."""
-    if not _exists(s, s.stg, mdm.X1_KEY_MAP.name):
+    if mdm.X1_KEY_MAP.name not in existing_tables(s, s.stg):
         return {}
     km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
     out = {}

@@ -140,13 +140,16 @@ def ensure_x1_schema(s: TargetSession) -> list[str]:
     """The CC&B target schema, then the MDM/ODM and X1 bookkeeping tables when missing (never dropped)."""
     created = ensure_target_schema(s)
     for schema, tables in ((s.stg, x1_staging_tables()), (s.prod, x1_production_tables())):
-        existing = {r[0].upper() for r in s.query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema", schema=schema)}
+        existing = existing_tables(s, schema)
         for t in tables:
             if t.name not in existing:
                 s.execute(create_table_sql(s.dialect, schema, t))
                 created.append(f"{schema}.{t.name}")
     return created
+
+
+def existing_tables(s: TargetSession, schema: str) -> set[str]:
+    return {r[0].upper() for r in s.query(s.dialect.tables_sql(), schema=s.dialect.schema_name(schema))}
 
 
 # ---------------------------------------------------------------- keys
