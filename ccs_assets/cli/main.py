@@ -93,6 +93,10 @@ def run_wave(wave: str, instance, settings) -> bool:
         print(f"step failed: {step}", file=sys.stderr)
     for c in failed_checks:
         print(f"check failed: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
+    for e in result.all_events:  # warnings do not fail the run, but the user must see them
+        c = e.asset_check_evaluation_data if e.event_type_value == "ASSET_CHECK_EVALUATION" else None
+        if c is not None and not c.passed and c.severity.value == "WARN":
+            print(f"check warning: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
     return result.success and not failed and not failed_checks
 
 

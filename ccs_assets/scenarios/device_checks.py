@@ -47,7 +47,9 @@ def meter_changes_before_cutover(context) -> dg.AssetCheckResult:
     if not has_cutover:
         desc = f"wave {wave} has no cutover_date in waves.csv: nothing to compare against"
     elif sps:
-        desc = f"{len(sps)} service points of {wave} had a meter change in the {WINDOW_DAYS} days before cutover: review them"
+        more = f" and {len(sps) - SAMPLE} more" if len(sps) > SAMPLE else ""
+        desc = (f"{len(sps)} service points of {wave} had a meter change in the {WINDOW_DAYS} days before cutover, "
+                f"review them: {', '.join(sps[:SAMPLE])}{more}")
     else:
         desc = f"no meter changes in the {WINDOW_DAYS} days before {wave}'s cutover"
     return dg.AssetCheckResult(
