@@ -139,13 +139,28 @@ def x1_production_tables() -> list[Table]:
 def ensure_x1_schema(s: TargetSession) -> list[str]:
     """The CC&B target schema, then the MDM/ODM and X1 bookkeeping tables when missing (never dropped)."""
     created = ensure_target_schema(s)
+    d = s.dialect
     for schema, tables in ((s.stg, x1_staging_tables()), (s.prod, x1_production_tables())):
         existing = existing_tables(s, schema)
+        indexes = {r[0].upper() for r in s.query(d.indexes_sql(), schema=d.schema_name(schema))}
         for t in tables:
             if t.name not in existing:
-                s.execute(create_table_sql(s.dialect, schema, t))
+                s.execute(create_table_sql(d, schema, t))
                 created.append(f"{schema}.{t.name}")
+            for name, cols in X1_INDEXES.get(t.name, ()):
+                ddl = d.create_index(schema, t.name, name, cols)
+                if ddl and name.upper() not in indexes:
+                    s.execute(ddl)
+                    created.append(f"{schema}.{name}")
     return created
+
+
+# secondary indexes the steps' lookups need (Oracle; DuckDB scans): the key map by wave and by key (every key
+# round checks candidates against all keys), install events by SP and configuration (P: the G1 DDL has it)
+X1_INDEXES = {
+    mdm.X1_KEY_MAP.name: (("CCS_X1_KEY_MAP_IX_WAVE", ["WAVE", "MDM_TABLE"]), ("CCS_X1_KEY_MAP_IX_MDM_KEY", ["MDM_KEY"])),
+    mdm.D1_INSTALL_EVT.name: (("D1_INSTALL_EVT_IX_SP_CFG", ["D1_SP_ID", "DEVICE_CONFIG_ID"]),),
+}
 
 
 def existing_tables(s: TargetSession, schema: str) -> set[str]:

@@ -60,3 +60,17 @@ def test_counts_are_portable_oracle_sql(settings, monkeypatch):
     c = counts.x1_counts(s, "w01", steps.available_tables())
     assert set(c) == {t.name for t in steps.available_tables()} and "install_events" in c["W1_ASSET_NODE"]
     _check(con)
+
+
+def test_schema_ddl_creates_every_mdm_odm_table_in_oracle_types():
+    import re
+
+    s, con = recording_session()
+    steps.ensure_x1_schema(s)
+    _check(con)
+    created = {m.group(1) for sql in con.statements() for m in [re.match(r"CREATE TABLE (\S+) \(", sql)] if m}
+    assert {f"CISADM.{t.name}" for t in steps.x1_production_tables()} <= created
+    assert {"CISSTG.CCS_X1_KEY_MAP", "CISSTG.CCS_X1_TYPE_MAP"} <= created
+    ddl = next(sql for sql in con.statements() if sql.startswith("CREATE TABLE CISADM.D1_SP ("))
+    assert "D1_SP_ID CHAR(12 BYTE) NOT NULL" in ddl and "CONSTRAINT D1_SP_PK PRIMARY KEY (D1_SP_ID)" in ddl
+    assert any("CREATE INDEX CISADM.D1_INSTALL_EVT_IX_SP_CFG" in sql for sql in con.statements())
