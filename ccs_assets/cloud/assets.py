@@ -11,7 +11,7 @@ generated from the catalog's `sources`.
 
 import dagster as dg
 
-from ..catalog import ccb, mdm, odm
+from ..catalog import ccb, mdm
 from ..catalog.model import Table
 from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL

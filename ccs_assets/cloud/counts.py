@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..catalog import mdm, odm
 from ..catalog.model import Table
 from ..target.resource import TargetSession
-from .steps import ADMIN_TABLES, BY_NAME, STEP, _Own, applied_settings, available_tables, existing_tables
+from .steps import BY_NAME, STEP, _Own, applied_settings, available_tables, existing_tables
 
 
 def _ledger(s: TargetSession, t: Table, alias: str = "x") -> str:
@@ -117,4 +117,4 @@ def x1_problems(counts: dict, strict: bool = True) -> list[str]:
     return problems
 
 
-__all__ = ["x1_counts", "x1_problems", "counterpart_sql", "fk_sql", "pk_duplicates_sql", "ADMIN_TABLES"]
+__all__ = ["x1_counts", "x1_problems", "counterpart_sql", "fk_sql", "pk_duplicates_sql"]
