@@ -1,4 +1,4 @@
-"""ccs-migrate: generate, waves sync, run, errors, reconcile, demo, ui.
+"""ccs-migrate: generate, waves sync, run, errors, reconcile, trace, rollback, benchmark, demo, ui.
 
 Settings are environment variables (see README). A bad setting or input is
 one clear line on stderr and a non-zero exit, never a traceback.
@@ -10,7 +10,7 @@ import argparse
 import csv
 import json
 import os
-import subprocess
+import signal
 import sys
 from pathlib import Path
 
@@ -208,13 +208,87 @@ def cmd_demo(a) -> int:
 
 
 def cmd_ui(a) -> int:
-    settings, _ = _prepare(a.landing)
+    """Become `dagster dev` (exec) on the CLI's instance: Ctrl-C and SIGTERM reach dagster dev itself."""
+    settings, instance = _prepare(a.landing)
+    instance.dispose()
     root = Path(__file__).resolve().parents[2]
     workspace = root / "workspace.yaml"
-    args = ["dagster", "dev", "-h", a.host, "-p", str(a.port)]
+    args = [sys.executable, "-m", "dagster", "dev", "-h", a.host, "-p", str(a.port)]
     args += ["-w", str(workspace)] if workspace.exists() else ["-m", "ccs_assets.definitions"]
-    print(f"DAGSTER_HOME={settings.dagster_home} {' '.join(args)}")
-    return subprocess.call(args, cwd=str(root if workspace.exists() else Path.cwd()))
+    print(f"DAGSTER_HOME={settings.dagster_home} dagster dev -h {a.host} -p {a.port}: http://{a.host}:{a.port}", flush=True)
+    os.chdir(root if workspace.exists() else Path.cwd())
+    # a shell starts background jobs with SIGINT ignored, and exec keeps that: dagster dev would then ignore
+    # SIGTERM too (it maps SIGTERM to its SIGINT handler) and never stop
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.execv(sys.executable, args)
+    return 0  # not reached
+
+
+def cmd_rollback(a) -> int:
+    from ..resources import build_resources
+    from ..waves.rollback import RollbackRefused, record_rollback, rollback_wave
+
+    settings, instance = _prepare()
+    if settings.is_duckdb_target and not settings.target_db.exists():
+        return _fail(f"no target database at {settings.target_db}: nothing to roll back")
+    try:
+        with build_resources(settings)["target"].session() as s:
+            result = rollback_wave(s, a.wave, dry_run=a.dry_run)
+    except RollbackRefused as exc:
+        r = exc.result
+        if a.format == "json":
+            print(json.dumps(r.as_dict(), indent=1, default=str))
+        else:
+            if r.dependents:
+                print(f"wave {a.wave}: rollback REFUSED; production rows of other waves depend on it:")
+                for d in r.dependents:
+                    print(f"  {d.describe()}")
+                print("roll back the dependent waves first (newest first), then this one")
+            if r.unknown_tables:
+                print(f"wave {a.wave}: rollback REFUSED; its ledger names tables no catalog list knows "
+                      f"(their rows would stay): {', '.join(r.unknown_tables)}")
+        why = (f"depended on by {', '.join(sorted({d.wave or '(no wave)' for d in r.dependents}))}" if r.dependents
+               else "unknown tables in its ledger")
+        print(f"ccs-migrate: rollback of {a.wave} refused: {why}", file=sys.stderr)
+        return 1
+    recorded = {"observed": 0, "wiped": 0}
+    if not a.dry_run and result.rows:
+        from .. import definitions
+
+        recorded = record_rollback(instance, definitions.defs, result)
+    if a.format == "json":
+        print(json.dumps({**result.as_dict(), "dagster": recorded}, indent=1, default=str))
+    else:
+        verb = "would remove" if a.dry_run else "removed"
+        if not result.rows:
+            print(f"wave {a.wave}: nothing on the target to roll back")
+        for schema, counts in (("production", result.production), ("staging", result.staging)):
+            for table, n in counts.items():
+                print(f"  {schema:10s} {table:18s} {verb} {n:>10,}")
+        for table, n in result.shared.items():
+            print(f"  kept       {table:18s} {n:>10,} rows another wave owns too (its ledger entry for {a.wave} removed)")
+        if result.rows and not a.dry_run:
+            print(f"wave {a.wave}: rolled back ({result.rows:,} rows); recorded on {recorded['observed']} target-side "
+                  f"assets' {a.wave} partition in Dagster; the workbench is kept, so a rerun gives the same keys")
+    return 0
+
+
+def cmd_trace(a) -> int:
+    from ..settings import load_settings
+    from ..waves.trace import format_trace, trace
+
+    r = trace(load_settings(), a.legacy_key, a.table)
+    print(json.dumps(r, indent=1, default=str) if a.format == "json" else format_trace(r))
+    return 0 if r["found"] else 1
+
+
+def cmd_benchmark(a) -> int:
+    from ..bench import format_report, run_benchmark
+
+    report = run_benchmark(a.customers, waves=a.waves, wave=a.wave, seed=a.seed, keep=a.keep, landing=a.landing,
+                           progress=lambda msg: print(msg, file=sys.stderr, flush=True))
+    print(json.dumps(report, indent=1, default=str) if a.format == "json" else format_report(report))
+    return 0 if report["ok"] else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,6 +326,25 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--host", default="127.0.0.1")
     u.add_argument("--port", type=int, default=3000)
     u.set_defaults(fn=cmd_ui)
+    rb = sub.add_parser("rollback", help="remove a wave from production and staging (refused while later waves depend on it)")
+    rb.add_argument("--wave", required=True)
+    rb.add_argument("--dry-run", action="store_true", help="count what would be removed; change nothing")
+    rb.add_argument("--format", choices=["text", "json"], default="text")
+    rb.set_defaults(fn=cmd_rollback)
+    tr = sub.add_parser("trace", help="legacy key -> staging key -> production key, per wave, with production rows")
+    tr.add_argument("--legacy-key", required=True)
+    tr.add_argument("--table", help="a keyed table (CI_PER) or legacy file (customers); default: all")
+    tr.add_argument("--format", choices=["text", "json"], default="text")
+    tr.set_defaults(fn=cmd_trace)
+    b = sub.add_parser("benchmark", help="generate N customers in a fresh CCS_HOME, run one wave through Dagster, print figures")
+    b.add_argument("--customers", type=int, default=10000)
+    b.add_argument("--waves", type=int, default=1, help="waves in the generated plan (1: the whole landing is one wave)")
+    b.add_argument("--wave", help="wave to run (default: the plan's first)")
+    b.add_argument("--seed", type=int, default=42)
+    b.add_argument("--landing", help="reuse this landing folder instead of generating one")
+    b.add_argument("--keep", help="use DIR (new or empty) as CCS_HOME and keep it afterwards")
+    b.add_argument("--format", choices=["text", "json"], default="text")
+    b.set_defaults(fn=cmd_benchmark)
     a = p.parse_args(argv)
     from ..codemaps import CodeMapError
     from ..landing.reader import LandingFileError

@@ -1,0 +1,39 @@
+"""ccs-migrate benchmark: figures come out and agree with the run (not a timed test)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ccs_assets.catalog import ccb
+
+
+@pytest.mark.heavy
+def test_benchmark_reports_the_run(cli, tmp_path):
+    keep = tmp_path / "bench-home"
+    out = cli("benchmark", "--customers", "150", "--waves", "2", "--seed", "5", "--keep", str(keep), "--format", "json")
+    r = json.loads(out.stdout)
+    assert r["ok"] and r["wave"] == "wave-01" and r["waves_in_plan"] == ["wave-01", "wave-02"]
+    assert r["generate"]["returncode"] == 0 and r["run"]["returncode"] == 0
+    assert r["run"]["peak_rss_mib"] > 50 and r["run"]["wall_s"] > 0 and r["run"]["cpu_s"] > 0
+
+    job = [d for d in r["dagster_runs"] if d["job"] == "legacy_cis"]
+    assert len(job) == 1 and job[0]["status"] == "SUCCESS"
+    steps = {s["step"]: s for s in job[0]["steps"]}
+    assert steps["production__ci_per"]["group"] == "production" and steps["ccb__ci_per"]["group"] == "transform"
+    assert all(s["status"] == "success" for s in steps.values())
+    assert {"legacy", "transform", "extract", "upload", "stage", "keys", "production", "checks"} <= set(job[0]["groups"])
+    assert job[0]["in_steps_seconds"] <= job[0]["seconds"]
+
+    # rows per table are the reconciliation of the kept home
+    assert not r["reconcile_problems"]
+    assert set(r["tables"]) >= {t.name for t in ccb.CCB_TABLES}
+    rec = json.loads(cli("reconcile", "--wave", "wave-01", "--format", "json", CCS_HOME=str(keep)).stdout)
+    assert rec["tables"] == r["tables"]
+    assert r["tables"]["CI_PER"]["production"] > 0
+    assert r["sizes_mib"]["target.duckdb"] > 0 and r["sizes_mib"]["workbench.duckdb"] > 0
+    assert (keep / "bench-logs" / "run.log").is_file()
+
+    again = cli("benchmark", "--customers", "10", "--keep", str(keep), check=False)
+    assert again.returncode == 2 and "must be a new or empty folder" in again.stderr
