@@ -218,7 +218,7 @@ METERS = LegacyFile(
         C("manufacturer", "manufacturer", required=True),
         C("model", None),  # mapped by (manufacturer, model): rules/meters.sql
         C("meter_type", "meter_type", required=True),
-        E("status", ("INSTALLED", "IN_STORE", "RETIRED")),
+        E("status", ("INSTALLED", "IN_STORE", "RETIRED"), required=False),  # optional: A when empty
         D("receive_date"),
         D("retire_date"),
     ),
@@ -279,7 +279,7 @@ ITEMS = LegacyFile(
     (
         LegacyColumn("item_no", "key", 30, required=True),
         C("item_type", "item_type", required=True),
-        E("status", ("INSTALLED", "IN_STORE", "RETIRED")),
+        E("status", ("INSTALLED", "IN_STORE", "RETIRED"), required=False),  # optional: A when empty
         D("receive_date"),
     ),
     key=("item_no",),

@@ -62,6 +62,41 @@ def gate_check(context) -> dg.AssetCheckResult:
     )
 
 
+def rerun_orphans_sql(s) -> list[tuple[str, str]]:
+    """(what, SELECT count) per foreign key: other waves' production rows that point at a key this wave wrote
+    before and would no longer write (its record is now rejected), i.e. rows a rerun would orphan."""
+    out = []
+    for child in ccb.CCB_TABLES:
+        for c in child.foreign_keys:
+            parent = BY_NAME[c.fk_table]
+            if not parent.key_table:
+                continue
+            out.append((f"{child.name}.{c.name} -> {parent.name}", (
+                f"SELECT COUNT(*) FROM {s.prod}.{child.name} x "
+                f"WHERE x.{c.name} IN (SELECT OWNER_KEY FROM {s.prod}.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = '{parent.name}') "
+                f"AND x.{c.name} NOT IN (SELECT NEW_KEY FROM {s.stg}.{parent.ck_table} WHERE WAVE = :wave) "
+                f"AND x.{child.owner_column} NOT IN (SELECT OWNER_KEY FROM {s.prod}.CCS_WAVE_LEDGER "
+                f"WHERE WAVE = :wave AND TABLE_NAME = '{child.name}')")))
+    return out
+
+
+@dg.asset_check(asset=dg.AssetKey(["validate", "wave_gate"]), name="rerun_keeps_other_waves_whole", blocking=True,
+                required_resource_keys={"target"}, pool=POOL,
+                description="Blocks production when this run would remove a record that another wave's production rows "
+                            "point at (e.g. a meter a later wave's history uses, now rejected): roll back or fix first.")
+def rerun_check(context) -> dg.AssetCheckResult:
+    wave = _wave(context)
+    found = {}
+    with context.resources.target.session() as s:
+        for what, q in rerun_orphans_sql(s):
+            n = s.scalar(q, wave=wave)
+            if n:
+                found[what] = n
+    desc = (f"wave {wave} would orphan rows of other waves: " + ", ".join(f"{k} ({v})" for k, v in found.items())
+            + "; fix the rejected records or roll back the dependent waves first") if found else "no other wave depends on a record this run drops"
+    return dg.AssetCheckResult(passed=not found, description=desc, metadata={"would_orphan": dg.MetadataValue.json(found)})
+
+
 def _wave_pred(s, t: Table, alias: str = "x") -> str:
     return (f"{alias}.{t.owner_column} IN (SELECT OWNER_KEY FROM {s.prod}.CCS_WAVE_LEDGER "
             f"WHERE WAVE = :wave AND TABLE_NAME = '{t.name}')")

@@ -357,7 +357,7 @@ def build() -> tuple[list, list]:
     assets += [staging_asset(t) for t in ccb.CCB_TABLES]
     assets += [keys_asset(t) for t in KEYED]
     assets += [production_asset(t) for t in ccb.CCB_TABLES]
-    asset_checks = [checks.gate_check, device_checks.meter_changes_before_cutover]
+    asset_checks = [checks.gate_check, checks.rerun_check, device_checks.meter_changes_before_cutover]
     asset_checks += [c for t in ccb.CCB_TABLES for c in checks.production_checks(t)]
     from ..cloud.assets import build as steps_9_to_12  # Oracle steps 9-12: admin/x1_migad, mdm/*, odm/*
     return tuple(ours + theirs for ours, theirs in zip((assets, asset_checks), steps_9_to_12()))

@@ -9,6 +9,7 @@ rejected, and so is every record that depends on it (PARENT_REJECTED).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,7 +105,8 @@ def generated_rules(f: LegacyFile) -> list[str]:
         )
     custom = RULES_DIR / f"{f.name}.sql"
     if custom.exists():
-        out += [q.strip() for q in custom.read_text().split(";") if "SELECT" in q]
+        # statements end with ';' at the end of a line (a ';' inside a message does not split one)
+        out += [q.strip() for q in re.split(r";[ \t]*$", custom.read_text(), flags=re.M) if "SELECT" in q]
     return [q for q in out if q.strip()]
 
 
@@ -144,7 +146,10 @@ def evaluate_file(con: duckdb.DuckDBPyConnection, file: str, wave: str) -> dict:
         con.execute("DELETE FROM wb.record_status WHERE wave = ? AND file = ?", [wave, file])
         con.execute(
             f"""INSERT INTO wb.record_status
-            SELECT $wave, '{file}', x._rec, {f.key_sql('x')}, o.owner_wave,
+            SELECT $wave, '{file}', x._rec, {f.key_sql('x')},
+                   -- a record without the key that decides its owner is reported in the first wave, never lost
+                   coalesce(o.owner_wave, CASE WHEN {owner_key} IS NULL
+                            THEN (SELECT min(owner_wave) FROM wb.ownership WHERE wave = $wave) END),
                    NOT EXISTS (SELECT 1 FROM _viol v WHERE v.rec = x._rec)
             FROM legacy.{file} x
             LEFT JOIN wb.ownership o ON o.wave = $wave AND o.entity = '{entity}' AND o.legacy_key = {owner_key}

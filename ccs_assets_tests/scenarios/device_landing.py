@@ -89,12 +89,13 @@ def bad_devices(folder: Path) -> tuple[dict[tuple[str, str], str], dict]:
         {"meter_no": "MX_NOTRET", "serial_no": "SX4", **METER, "retire_date": "2020-01-01"},
         {"meter_no": "MX_SER1", "serial_no": "DUPSER", **METER}, {"meter_no": "MX_SER2", "serial_no": "DUPSER", **METER},
         {"meter_no": "MX_STATUS", "serial_no": "SX5", **METER, "status": "LOST"},
+        {"meter_no": "", "serial_no": "SX7", **METER},  # no key: reported (in the first wave), never unplanned
         {"meter_no": "MG7", "serial_no": "SX6", **METER},
     ]
     bad.update({("meters", "MX_MFG"): "UNMAPPED_CODE", ("meters", "MX_MODEL"): "UNMAPPED_CODE",
                 ("meters", "MX_RETIRE"): "REQUIRED_WHEN", ("meters", "MX_NOTRET"): "NOT_ALLOWED_WHEN",
                 ("meters", "MX_SER1"): "DUPLICATE_SERIAL", ("meters", "MX_SER2"): "DUPLICATE_SERIAL",
-                ("meters", "MX_STATUS"): "INVALID_VALUE"})
+                ("meters", "MX_STATUS"): "INVALID_VALUE", ("meters", ""): "REQUIRED"})
     write(folder, "meters", meters)
     regs = [reg(m, 1) for m in ("MG1", "MG2", "MG3", "MG4", "MG5", "MG6", "MX_MFG")]
     regs += [reg("MG1", 2, "ON", digits=4), reg("MG7", 1, uom="FURLONG"), reg("MG2", 0), reg("MG3", 2, digits=11),

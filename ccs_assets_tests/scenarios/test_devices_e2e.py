@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -100,8 +101,18 @@ def test_two_waves_share_a_meter_and_rerun_is_identical(cli, tmp_path):
     with cli.target() as con:
         assert _snapshot(con) == before, "rerunning wave-01 gives the same device rows and keys, wave-02 untouched"
     for wave in ("wave-01", "wave-02"):
-        report = cli("reconcile", "--wave", wave, "--format", "json").stdout
-        assert '"problems": []' in report.replace("\n", "").replace("  ", " ") or '"problems":[]' in report.replace(" ", "")
+        report = json.loads(cli("reconcile", "--wave", wave, "--format", "json").stdout)
+        assert report["problems"] == [], (wave, report["problems"])
+
+    # M1 (wave-01) now fails validation, but wave-02's history H1 uses it: the rerun is refused before production
+    regs = (landing / "registers.csv").read_text().replace("M1,1,KWH", "M1,1,FURLONG").replace("M1,2,KWH", "M1,2,FURLONG")
+    (landing / "registers.csv").write_text(regs)
+    refused = cli("run", "--landing", str(landing), "--wave", "wave-01", check=False)
+    assert refused.returncode == 1 and "rerun_keeps_other_waves_whole" in refused.stderr
+    assert "CI_SP_MTR_HIST.MTR_CONFIG_ID -> CI_MTR_CONFIG" in refused.stderr
+    with cli.target() as con:
+        assert _snapshot(con) == before, "a refused rerun leaves production as it was"
+        assert _orphans(con) == []
 
 
 @pytest.mark.heavy

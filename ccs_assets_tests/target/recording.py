@@ -208,6 +208,7 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
             checks.pk_duplicates(s, t)))
     unit("reconcile", "target_counts")(lambda s: target_counts(s, WAVE))
     unit("checks", "reject_rate")(lambda s: checks.reject_rate(_Workbench(), _Target(s), WAVE))
+    unit("checks", "rerun_orphans", count=0)(lambda s: [s.scalar(q, wave=WAVE) for _, q in checks.rerun_orphans_sql(s)])
     return out
 
 

@@ -32,7 +32,8 @@ FROM legacy.meter_history x
 WHERE x._wave = $wave AND x.meter_no IN (SELECT meter_no FROM legacy.meters WHERE _wave = $wave)
   AND x.meter_no NOT IN (SELECT meter_no FROM meter_config_eff($wave))
   -- a rejected meter is reported as the parent it is (PARENT_REJECTED), not as a missing configuration
-  AND x.meter_no NOT IN (SELECT legacy_key FROM wb.record_status WHERE wave = $wave AND file = 'meters' AND NOT valid);
+  AND NOT EXISTS (SELECT 1 FROM wb.record_status r WHERE r.wave = $wave AND r.file = 'meters' AND NOT r.valid
+                  AND r.legacy_key = x.meter_no);
 SELECT x._rec, 'AFTER_CUTOVER', CASE WHEN CAST(x.installed_at AS DATE) > w.cutover_date THEN 'installed_at' ELSE 'removed_at' END,
        CAST(CASE WHEN CAST(x.installed_at AS DATE) > w.cutover_date THEN x.installed_at ELSE x.removed_at END AS VARCHAR),
        'dated after the cutover date ' || CAST(w.cutover_date AS VARCHAR) || ' of ' || w.wave || ', which owns this history'

@@ -17,14 +17,15 @@ SELECT x._rec, 'READING_TOO_LARGE', 'reading', CAST(x.reading AS VARCHAR),
        'reading ' || CAST(x.reading AS VARCHAR) || ' does not fit register ' || CAST(x.register_no AS VARCHAR) || ' of meter ' || h.meter_no
        || ' (' || CAST(g.digits_left AS VARCHAR) || ' digits left of the decimal point)'
 FROM legacy.meter_history_reads x
-JOIN history_meter($wave) h
-  ON h.history_no = x.history_no
-JOIN legacy.registers g ON g._wave = $wave AND g.meter_no = h.meter_no AND g.register_no = x.register_no
-WHERE x._wave = $wave AND g.digits_left BETWEEN 1 AND 10 AND x.reading >= power(10, g.digits_left);
+JOIN history_meter($wave) h ON h.history_no = x.history_no
+JOIN (SELECT meter_no, register_no, min(digits_left) AS digits_left FROM legacy.registers
+      WHERE _wave = $wave AND digits_left BETWEEN 1 AND 10 GROUP BY meter_no, register_no) g
+  ON g.meter_no = h.meter_no AND g.register_no = x.register_no
+WHERE x._wave = $wave AND x.reading >= power(10, g.digits_left);
 SELECT x._rec, 'PARENT_REJECTED', 'register_no', CAST(x.register_no AS VARCHAR),
        'register ''' || h.meter_no || '/' || CAST(x.register_no AS VARCHAR) || ''' was rejected, so this record is too'
 FROM legacy.meter_history_reads x
-JOIN history_meter($wave) h
-  ON h.history_no = x.history_no
-JOIN legacy.registers g ON g._wave = $wave AND g.meter_no = h.meter_no AND g.register_no = x.register_no
-JOIN wb.record_status gs ON gs.wave = $wave AND gs.file = 'registers' AND gs.rec = g._rec AND NOT gs.valid;
+JOIN history_meter($wave) h ON h.history_no = x.history_no
+WHERE x._wave = $wave AND EXISTS (
+    SELECT 1 FROM legacy.registers g JOIN wb.record_status gs ON gs.wave = $wave AND gs.file = 'registers' AND gs.rec = g._rec
+    WHERE g._wave = $wave AND g.meter_no = h.meter_no AND g.register_no = x.register_no AND NOT gs.valid);
