@@ -134,14 +134,17 @@ def wave_errors(settings, wave: str) -> list[dict]:
                 "SELECT wave, step, table_name, legacy_key, rule, column_name, value, message, line FROM wb.errors "
                 "WHERE wave = ? ORDER BY table_name, line, rule", [wave]).fetchall():
                 rows.append(dict(zip(ERROR_COLUMNS, r)))
-    if settings.target_db.exists():
-        with duckdb.connect(str(settings.target_db), read_only=True) as con:
-            has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema='cisstg' AND table_name='CCS_VAL_ERR'").fetchone()[0]
-            if has:
-                for r in con.execute(
-                    "SELECT WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO FROM cisstg.CCS_VAL_ERR "
-                    "WHERE WAVE = ? ORDER BY TABLE_NAME, LINE_NO, RULE", [wave]).fetchall():
-                    rows.append(dict(zip(ERROR_COLUMNS, r)))
+    if settings.is_duckdb_target and not settings.target_db.exists():
+        return rows  # nothing ran on the target yet
+    from ..resources import build_resources
+
+    with build_resources(settings)["target"].session() as s:  # DuckDB file or Oracle, as configured
+        tables = {r[0].upper() for r in s.query(s.dialect.tables_sql(), schema=s.dialect.schema_name(s.stg))}
+        if "CCS_VAL_ERR" in tables:
+            for r in s.query(
+                    f"SELECT WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO FROM {s.stg}.CCS_VAL_ERR "
+                    "WHERE WAVE = :wave ORDER BY TABLE_NAME, LINE_NO, RULE", wave=wave):
+                rows.append(dict(zip(ERROR_COLUMNS, r)))
     return rows
 
 
@@ -159,15 +162,18 @@ def cmd_errors(a) -> int:
 
 
 def wave_reconciliation(settings, wave: str) -> tuple[dict, list[str]]:
+    """Legacy files to CC&B production, then on to MDM/ODM (steps 9-12), from the configured target."""
+    from ..cloud.counts import x1_counts
     from ..reconcile import reconcile, target_counts, workbench_counts
-    from ..target import TargetResource
-    from ..workbench import WorkbenchResource
+    from ..resources import build_resources
 
-    with WorkbenchResource(database=str(settings.workbench_db)).connect() as con:
+    resources = build_resources(settings)
+    with resources["workbench"].connect() as con:
         wb = workbench_counts(con, wave)
-    with TargetResource(kind=settings.target, duckdb_path=str(settings.target_db)).session() as s:
+    with resources["target"].session() as s:
         tg = target_counts(s, wave)
-    return reconcile(wb, tg)
+        x1 = x1_counts(s, wave)
+    return reconcile(wb, tg, x1)
 
 
 def cmd_reconcile(a) -> int:
