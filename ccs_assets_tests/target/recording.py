@@ -209,7 +209,63 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
     unit("reconcile", "target_counts")(lambda s: target_counts(s, WAVE))
     unit("checks", "reject_rate")(lambda s: checks.reject_rate(_Workbench(), _Target(s), WAVE))
     unit("checks", "rerun_orphans", count=0)(lambda s: [s.scalar(q, wave=WAVE) for _, q in checks.rerun_orphans_sql(s)])
+    _cloud_units(unit)
+    _wave_units(unit)
     return out
+
+
+@contextmanager
+def _patched(module, **attrs):
+    """Stand-ins for what a step reads from a live target (applied configuration, dictionary), for one unit."""
+    old = {k: getattr(module, k) for k in attrs}
+    for k, v in attrs.items():
+        setattr(module, k, v)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            setattr(module, k, v)
+
+
+def _cloud_units(unit) -> None:
+    """Steps 9-12 (admin migration, MDM and ODM), their checks and counts."""
+    from ccs_assets.catalog import mdm
+    from ccs_assets.cloud import counts as x1_counts
+    from ccs_assets.cloud import steps as x1
+    from ccs_assets.cloud.config import DEMO_MASTER_CONFIG, load_master_config
+
+    codes, applied = load_master_config(DEMO_MASTER_CONFIG)
+    applied = {**applied, "store_node_id": "100000000001"}
+
+    def with_settings(fn):
+        def run(s):
+            with _patched(x1, applied_settings=lambda s: applied), _patched(x1_counts, applied_settings=lambda s: applied), \
+                    _patched(x1_counts, existing_tables=lambda s, schema: {mdm.X1_KEY_MAP.name}):
+                fn(s)
+        return run
+
+    unit("admin", "x1_migad", sequences={r"\) r\s*$": [1, 0]})(lambda s: (x1.run_admin(s, codes), x1.unmapped_used_codes(s)))
+    unit("admin", "_schema")(x1.ensure_x1_schema)
+    for t in x1.available_tables():
+        def step(s, t=t):
+            x1.migrate_table(s, t, WAVE)
+            for _, q in x1_counts.counterpart_sql(s, t) + x1_counts.fk_sql(s, t):
+                s.scalar(f"SELECT count(*) FROM ({q}) v", wave=WAVE)
+            s.query(x1_counts.pk_duplicates_sql(s, t))
+        unit("mdm_odm", t.name, count=1, sequences={r"\) r\s*$": [1, 0]})(with_settings(step))
+    unit("reconcile", "x1_counts", count=1)(with_settings(lambda s: x1_counts.x1_counts(s, WAVE, x1.available_tables())))
+
+
+def _wave_units(unit) -> None:
+    """Wave rollback and record trace: what `ccs-migrate rollback` and `trace` run on the target."""
+    from ccs_assets.waves import rollback, trace
+
+    def roll(s):
+        with _patched(rollback, existing=lambda s, schema, tables: tables):  # every catalog table exists
+            rollback.rollback_wave(s, WAVE)
+
+    unit("waves", "rollback", count=0)(roll)
+    unit("waves", "trace")(lambda s: trace.target_trace(s, "LEGACY-1", trace.keyed_tables(), {}))
 
 
 def render(con: FakeOracle) -> str:
