@@ -116,6 +116,14 @@ def cmd_run(a) -> int:
     from ..waves.partitions import sync_waves
 
     sync_waves(instance, settings.landing)
+    if not settings.is_duckdb_target:  # an unreachable database is a setting problem: say so before any step runs
+        from ..resources import build_resources
+
+        try:
+            with build_resources(settings)["target"].session():
+                pass
+        except Exception as exc:  # noqa: BLE001 - one line for the user, whatever the driver raised
+            return _fail(f"target {settings.describe_target()} is not reachable: {str(exc).splitlines()[0]}")
     ok = run_wave(a.wave, instance, settings)
     print(f"wave {a.wave}: {'succeeded' if ok else 'FAILED'} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
     return 0 if ok else 1

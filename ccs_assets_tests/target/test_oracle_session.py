@@ -128,3 +128,24 @@ def test_cli_without_oracle_dsn_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         "ccs-migrate: CCS_TARGET=oracle needs CCS_ORACLE_DSN, CCS_ORACLE_PASSWORD (DSN like host:1521/service, user, password)"]
+
+
+def test_cli_run_with_unreachable_oracle_is_one_line_and_exit_2(tmp_path):
+    """A database nobody listens at is a setting problem: one line naming the target, before any step runs."""
+    import socket
+
+    from ccs_assets.generate.generator import generate_landing
+
+    with socket.socket() as sock:  # a loopback port with nothing listening
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    landing = tmp_path / "landing"
+    generate_landing(landing, customers=20, waves=1)
+    env = {"PATH": "/usr/bin:/bin", "CCS_HOME": str(tmp_path / "home"), "CCS_TARGET": "oracle",
+           "CCS_ORACLE_DSN": f"127.0.0.1:{port}/nothing", "CCS_ORACLE_USER": "u", "CCS_ORACLE_PASSWORD": "s3cr3t-pw"}
+    proc = subprocess.run([sys.executable, "-m", "ccs_assets.cli.main", "run", "--landing", str(landing), "--wave", "wave-01"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ccs-migrate: target oracle://u@127.0.0.1:") and "not reachable" in lines[0]
+    assert "s3cr3t-pw" not in proc.stderr + proc.stdout, "the password is never printed"
