@@ -19,6 +19,7 @@ from ..target import schema as target_schema
 from ..target.resource import TargetSession
 
 LEDGER = "CCS_WAVE_LEDGER"
+X1_KEY_MAP = "CCS_X1_KEY_MAP"  # CC&B key -> MDM/ODM key (catalog/mdm.py), written by steps 10-12
 
 
 def keyed_tables(table: str | None = None) -> list[Table]:
@@ -69,6 +70,8 @@ def target_trace(s: TargetSession, legacy_key: str, tables: list[Table], stg_key
     """Per keyed table: the wave's staging key, production key and production rows; plus target-side errors."""
     all_tables = target_schema.production_tables()
     out: dict = {"tables": {}, "errors": []}
+    stg_tables = {str(r[0]).upper() for r in s.query(s.dialect.tables_sql(), schema=s.dialect.schema_name(s.stg))}
+    has_x1_map = X1_KEY_MAP in stg_tables
     for t in tables:
         key = t.key_column.name
         xref = s.query(
@@ -88,6 +91,10 @@ def target_trace(s: TargetSession, legacy_key: str, tables: list[Table], stg_key
             w.setdefault("stg_key", str(old))
             w["prod_key"] = str(new)
             w["production"] = _presence(s, t, all_tables, str(new))
+            if has_x1_map:  # steps 10-12: the MDM/ODM records migrated from this CC&B key
+                w["mdm_odm"] = {str(tab): str(k) for tab, k in s.query(
+                    f"SELECT MDM_TABLE, MDM_KEY FROM {s.stg}.{X1_KEY_MAP} WHERE CCB_TABLE = :tname AND CCB_KEY = :k "
+                    f"ORDER BY MDM_TABLE", tname=t.name, k=str(new))}
         for wave, w in waves.items():
             w.setdefault("prod_key", None)
             w.setdefault("production", {})
@@ -157,6 +164,8 @@ def format_trace(r: dict) -> str:
             if w["prod_key"]:
                 present = ", ".join(f"{k} {v}" for k, v in w["production"].items() if k != "ledger_wave")
                 lines.append(f"    {'':11s} production rows: {present}; ledger wave {w['production'].get('ledger_wave') or '-'}")
+            if w.get("mdm_odm"):
+                lines.append(f"    {'':11s} MDM/ODM: " + ", ".join(f"{k} {v}" for k, v in w["mdm_odm"].items()))
     for e in wb["errors"] + tg["errors"]:
         lines.append(f"  error {e['wave']} {e['step']} {e['table_name']} {e['rule']}"
                      f"{' ' + e['column_name'] if e.get('column_name') else ''}: {e['message']}")

@@ -27,9 +27,14 @@ def test_trace_follows_a_record_through_the_key_spaces(two_waves):
     assert hop["stg_key"] == old and hop["prod_key"] == new
     assert hop["production"]["CI_PER"] == 1 and hop["production"]["CI_PER_K"] == 1
     assert hop["production"]["CI_PER_NAME"] >= 1 and hop["production"]["ledger_wave"] == "wave-01"
+    with cli.target() as con:  # on to MDM (step 10): the person's contact
+        contact = con.execute("SELECT MDM_KEY FROM cisstg.CCS_X1_KEY_MAP WHERE CCB_TABLE = 'CI_PER' AND CCB_KEY = ? "
+                              "AND MDM_TABLE = 'D1_CONTACT'", [new]).fetchone()[0]
+    assert hop["mdm_odm"]["D1_CONTACT"] == contact and len(contact) == 12
 
     text = cli("trace", "--legacy-key", legacy).stdout
     assert f"staging key {old}" in text and f"production key {new}" in text and "ledger wave wave-01" in text
+    assert f"MDM/ODM: D1_CONTACT {contact}" in text
 
     # an account of wave-02: its chain ends in wave-02's CK map
     a_old, a_new, a_legacy = keyed(cli, "CK_ACCT", "wave-02")

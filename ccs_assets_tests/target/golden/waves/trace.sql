@@ -1,3 +1,5 @@
+SELECT table_name FROM all_tables WHERE owner = :schema;  -- binds: schema
+
 SELECT WAVE, STG_KEY, LINE_NO FROM CISSTG.CCS_KEY_XREF WHERE TABLE_NAME = :tname AND LEGACY_KEY = :lk ORDER BY WAVE;  -- binds: lk, tname
 
 SELECT WAVE, OLD_KEY, NEW_KEY FROM CISSTG.CK_PER WHERE LEGACY_KEY = :lk ORDER BY WAVE;  -- binds: lk
