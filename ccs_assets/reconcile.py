@@ -13,6 +13,8 @@ from .catalog import ccb
 from .target.resource import TargetSession
 from .transform.steps import RECORD_FILE
 
+BY_NAME = {t.name: t for t in ccb.CCB_TABLES}
+
 
 def workbench_counts(con: duckdb.DuckDBPyConnection, wave: str) -> dict:
     files = {}
@@ -61,8 +63,30 @@ def target_counts(s: TargetSession, wave: str) -> dict:
             row["validate_rejected"] = s.scalar(
                 f"SELECT count(DISTINCT STG_KEY) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'validate' "
                 f"AND TABLE_NAME = '{t.name}'", wave=wave)
+        else:
+            row.update(_child_drops(s, t, wave))
         out[t.name] = row
     return out
+
+
+def _child_drops(s: TargetSession, t, wave: str) -> dict:
+    """A child row (CI_PER_NAME, CI_ACCT_PER, CI_SP_MTR_EVT ...) stays out of production only because its entity
+    was rejected or a parent it points at has no production key; count both, independently of the insert."""
+    entity = BY_NAME[t.entity]
+    staged = (f"SELECT x.* FROM {s.stg}.{t.name} x WHERE x.{t.owner_column} IN (SELECT OWNER_KEY FROM "
+              f"{s.stg}.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = '{t.name}')")
+    keyed = f"(SELECT OLD_KEY FROM {s.stg}.{entity.ck_table} WHERE WAVE = :wave)"
+    missing = []
+    for c in t.foreign_keys:
+        if c.name == t.owner_column or not BY_NAME[c.fk_table].key_table:
+            continue
+        set_only = f"NOT {s.dialect.is_blank('x.' + c.name)} AND " if c.default == " " else ""  # a blank optional key is fine
+        missing.append(f"({set_only}NOT EXISTS (SELECT 1 FROM {s.stg}.{BY_NAME[c.fk_table].ck_table} p WHERE p.OLD_KEY = x.{c.name}))")
+    return {
+        "entity_rejected": s.scalar(f"SELECT count(*) FROM ({staged}) x WHERE x.{t.owner_column} NOT IN {keyed}", wave=wave),
+        "parent_missing": s.scalar(f"SELECT count(*) FROM ({staged}) x WHERE x.{t.owner_column} IN {keyed} AND "
+                                   f"({' OR '.join(missing)})", wave=wave) if missing else 0,
+    }
 
 
 def reconcile(wb: dict, tg: dict, x1: dict | None = None) -> tuple[dict, list[str]]:
@@ -84,6 +108,9 @@ def reconcile(wb: dict, tg: dict, x1: dict | None = None) -> tuple[dict, list[st
             problems.append(f"{t.name}: transformed {row['transformed']} != extracted {row['extracted']}")
         if "staged" in row and row["extracted"] != row["staged"] + row["load_rejected"]:
             problems.append(f"{t.name}: extracted {row['extracted']} != staged {row['staged']} + load rejects {row['load_rejected']}")
+        if "entity_rejected" in row and row["production"] != row["staged"] - row["entity_rejected"] - row["parent_missing"]:
+            problems.append(f"{t.name}: production {row['production']} != staged {row['staged']} - entity rejected "
+                            f"{row['entity_rejected']} - parent without production key {row['parent_missing']}")
         if t.key_table and "keyed" in row:
             if row["staged"] != row["keyed"] + row["validate_rejected"]:
                 problems.append(f"{t.name}: staged {row['staged']} != keyed {row['keyed']} + rejected {row['validate_rejected']}")
