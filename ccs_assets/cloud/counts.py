@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..catalog import mdm, odm
 from ..catalog.model import Table
+from ..scenarios.checks import fk_violations_sql, pk_duplicates_sql
 from ..target.resource import TargetSession
 from .steps import BY_NAME, STEP, _Own, applied_settings, available_tables, existing_tables
 
@@ -36,18 +37,7 @@ def counterpart_sql(s: TargetSession, t: Table) -> list[tuple[str, str]]:
 
 def fk_sql(s: TargetSession, t: Table) -> list[tuple[str, str]]:
     """(column, SELECT VAL of the wave's rows of t whose non-blank foreign key has no parent in production)."""
-    out = []
-    for c in t.foreign_keys:
-        parent = BY_NAME[c.fk_table]
-        blank = f"NOT {s.dialect.is_blank('x.' + c.name)} AND " if c.default == " " else ""
-        out.append((c.name, f"SELECT x.{c.name} AS VAL FROM {s.prod}.{t.name} x WHERE {_ledger(s, t)} AND {blank}"
-                            f"NOT EXISTS (SELECT 1 FROM {s.prod}.{parent.name} p WHERE p.{c.fk_column} = x.{c.name})"))
-    return out
-
-
-def pk_duplicates_sql(s: TargetSession, t: Table) -> str:
-    pk = ", ".join(t.primary_key)
-    return f"SELECT {pk} FROM {s.prod}.{t.name} GROUP BY {pk} HAVING COUNT(*) > 1"
+    return fk_violations_sql(s, t, BY_NAME)
 
 
 def install_dispositions_sql(s: TargetSession) -> str:

@@ -102,11 +102,13 @@ def _wave_pred(s, t: Table, alias: str = "x") -> str:
             f"WHERE WAVE = :wave AND TABLE_NAME = '{t.name}')")
 
 
-def fk_violations_sql(s, t: Table) -> list[tuple[str, str]]:
-    """(column, SELECT of the wave's rows whose non-blank foreign key has no parent in production)."""
+def fk_violations_sql(s, t: Table, tables: dict[str, Table] | None = None) -> list[tuple[str, str]]:
+    """(column, SELECT of the wave's rows whose non-blank foreign key has no parent in production).
+
+    `tables` finds the parents (CC&B by default; the MDM/ODM checks pass theirs)."""
     out = []
     for c in t.foreign_keys:
-        parent = BY_NAME[c.fk_table]
+        parent = (tables or BY_NAME)[c.fk_table]
         blank = f"NOT {s.dialect.is_blank('x.' + c.name)} AND " if c.default == " " else ""
         out.append((c.name, f"SELECT x.{c.name} AS VAL FROM {s.prod}.{t.name} x WHERE {_wave_pred(s, t)} AND {blank}"
                             f"NOT EXISTS (SELECT 1 FROM {s.prod}.{parent.name} p WHERE p.{c.fk_column} = x.{c.name})"))
