@@ -31,6 +31,7 @@ from ccs_assets.target.schema import ensure_target_schema
 from ccs_assets.workbench.resource import ensure_workbench_schema
 
 WAVE = "w01"
+DML_ONLY = r"^(?!CREATE |SELECT \w+ FROM all_)"  # a unit's statements without the DDL and dictionary reads
 STG, PROD = "CISSTG", "CISADM"
 
 
@@ -192,9 +193,13 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
 
     from ccs_assets.target.schema import production_tables, staging_tables
 
-    for name in sorted({t.name for t in staging_tables() + production_tables()}):  # DDL of one table, both schemas
-        unit("schema", name, only=rf"^CREATE (TABLE|INDEX) \S+ (ON \S+\.)?{name}( |_IX_)|^CREATE TABLE \S+\.{name} ")(ensure_target_schema)
-    unit("schema", "_dictionary", only=r"^(?!CREATE )")(ensure_target_schema)  # what decides what to create
+    from ccs_assets.cloud.steps import ensure_x1_schema, x1_production_tables, x1_staging_tables
+
+    # DDL of one table, both schemas: CC&B, project and MDM/ODM tables (ensure_x1_schema runs ensure_target_schema first)
+    every = staging_tables() + production_tables() + x1_staging_tables() + x1_production_tables()
+    for name in sorted({t.name for t in every}):
+        unit("schema", name, only=rf"^CREATE (TABLE|INDEX) \S+ (ON \S+\.)?{name}( |_IX_)|^CREATE TABLE \S+\.{name} ")(ensure_x1_schema)
+    unit("schema", "_dictionary", only=r"^(?!CREATE )")(ensure_x1_schema)  # what decides what to create
     for t in file_tables():
         unit("stage", t.name)(lambda s, t=t: stage_file(s, t, sample_file(t, tmp), WAVE))
     for t in KEYED:
@@ -244,8 +249,9 @@ def _cloud_units(unit) -> None:
                 fn(s)
         return run
 
-    unit("admin", "x1_migad", sequences={r"\) r\s*$": [1, 0]})(lambda s: (x1.run_admin(s, codes), x1.unmapped_used_codes(s)))
-    unit("admin", "_schema")(x1.ensure_x1_schema)
+    # the schema it ensures first is in schema/<TABLE>.sql: keep the admin migration's own statements
+    unit("admin", "x1_migad", only=DML_ONLY, sequences={r"\) r\s*$": [1, 0]})(
+        lambda s: (x1.run_admin(s, codes), x1.unmapped_used_codes(s)))
     for t in x1.available_tables():
         def step(s, t=t):
             x1.migrate_table(s, t, WAVE)
