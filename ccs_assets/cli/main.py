@@ -116,14 +116,11 @@ def cmd_run(a) -> int:
     from ..waves.partitions import sync_waves
 
     sync_waves(instance, settings.landing)
-    if not settings.is_duckdb_target:  # an unreachable database is a setting problem: say so before any step runs
+    if not settings.is_duckdb_target:  # an unreachable database is a setting problem: one line (main) before any step
         from ..resources import build_resources
 
-        try:
-            with build_resources(settings)["target"].session():
-                pass
-        except Exception as exc:  # noqa: BLE001 - one line for the user, whatever the driver raised
-            return _fail(f"target {settings.describe_target()} is not reachable: {str(exc).splitlines()[0]}")
+        with build_resources(settings)["target"].session():
+            pass
     ok = run_wave(a.wave, instance, settings)
     print(f"wave {a.wave}: {'succeeded' if ok else 'FAILED'} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
     return 0 if ok else 1
@@ -372,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc).splitlines()[0])
     except LandingFileError as exc:
         return _fail(exc.description or str(exc))
+    except Exception as exc:
+        import dagster as dg
+
+        if isinstance(exc, dg.Failure):  # e.g. the target database cannot be reached: a setting, not a bug
+            return _fail((exc.description or str(exc)).splitlines()[0])
+        raise
 
 
 if __name__ == "__main__":

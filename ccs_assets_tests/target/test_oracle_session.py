@@ -130,8 +130,12 @@ def test_cli_without_oracle_dsn_is_one_line_and_exit_2(tmp_path):
         "ccs-migrate: CCS_TARGET=oracle needs CCS_ORACLE_DSN, CCS_ORACLE_PASSWORD (DSN like host:1521/service, user, password)"]
 
 
-def test_cli_run_with_unreachable_oracle_is_one_line_and_exit_2(tmp_path):
-    """A database nobody listens at is a setting problem: one line naming the target, before any step runs."""
+@pytest.mark.parametrize("command", [["run", "--wave", "wave-01"], ["errors", "--wave", "wave-01"],
+                                     ["reconcile", "--wave", "wave-01"], ["rollback", "--wave", "wave-01"],
+                                     ["trace", "--legacy-key", "C1"]], ids=lambda c: c[0])
+def test_cli_with_unreachable_oracle_is_one_line_and_exit_2(tmp_path, command):
+    """A database nobody listens at is a setting problem: one line naming it (never the password); `run` says so
+    before any step runs."""
     import socket
 
     from ccs_assets.generate.generator import generate_landing
@@ -141,11 +145,13 @@ def test_cli_run_with_unreachable_oracle_is_one_line_and_exit_2(tmp_path):
         port = sock.getsockname()[1]
     landing = tmp_path / "landing"
     generate_landing(landing, customers=20, waves=1)
-    env = {"PATH": "/usr/bin:/bin", "CCS_HOME": str(tmp_path / "home"), "CCS_TARGET": "oracle",
+    env = {"PATH": "/usr/bin:/bin", "CCS_HOME": str(tmp_path / "home"), "CCS_TARGET": "oracle", "CCS_LANDING": str(landing),
            "CCS_ORACLE_DSN": f"127.0.0.1:{port}/nothing", "CCS_ORACLE_USER": "u", "CCS_ORACLE_PASSWORD": "s3cr3t-pw"}
-    proc = subprocess.run([sys.executable, "-m", "ccs_assets.cli.main", "run", "--landing", str(landing), "--wave", "wave-01"],
+    proc = subprocess.run([sys.executable, "-m", "ccs_assets.cli.main", *command],
                           capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 2, proc.stderr[-2000:]
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ccs-migrate: target oracle://u@127.0.0.1:") and "not reachable" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith(f"ccs-migrate: cannot connect to Oracle u@127.0.0.1:{port}/nothing: DPY-"), lines
     assert "s3cr3t-pw" not in proc.stderr + proc.stdout, "the password is never printed"
+    if command[0] == "run":
+        assert not (tmp_path / "home" / "workbench.duckdb").exists(), "no step ran"
