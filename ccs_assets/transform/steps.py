@@ -31,7 +31,12 @@ EVALUATES = {
     "CI_SP_ITEM_HIST": "item_history",
 }
 # Tables holding exactly one row per accepted legacy record of a file (reconciliation: transformed = accepted).
-RECORD_FILE = {t: f for t, f in EVALUATES.items() if t not in ("CI_ACCT_PER", "CI_MTR_CONFIG")} | {"CI_REG": "registers"}
+# (CI_ACCT_PER is not one: it also holds each account's main customer; nor is CI_MTR_CONFIG: one per meter.)
+RECORD_FILE = {
+    "CI_PER": "customers", "CI_PREM": "premises", "CI_ACCT": "accounts", "CI_SP": "service_points",
+    "CI_SA": "service_agreements", "CI_MTR": "meters", "CI_REG": "registers", "CI_SP_MTR_HIST": "meter_history",
+    "CI_REG_READ": "meter_history_reads", "CI_ITEM": "items", "CI_SP_ITEM_HIST": "item_history",
+}
 # Keyed tables: the legacy keys (column k) their staging keys come from. Records derived from one legacy row
 # (a meter's configuration, an event's meter read) take that row's key with a suffix.
 STAGING_KEYS = {

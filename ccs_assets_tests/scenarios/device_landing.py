@@ -99,10 +99,11 @@ def bad_devices(folder: Path) -> tuple[dict[tuple[str, str], str], dict]:
     write(folder, "meters", meters)
     regs = [reg(m, 1) for m in ("MG1", "MG2", "MG3", "MG4", "MG5", "MG6", "MX_MFG")]
     regs += [reg("MG1", 2, "ON", digits=4), reg("MG7", 1, uom="FURLONG"), reg("MG2", 0), reg("MG3", 2, digits=11),
-             reg("MG4", 2, tou="ZZ"), reg("M_NOBODY", 1)]
+             reg("MG4", 2, tou="ZZ"), reg("M_NOBODY", 1), {**reg("MG6", 2), "multiplier": 0}, {**reg("MG5", 2), "digits_right": 6}]
     bad.update({("registers", "MG7/1"): "UNMAPPED_CODE", ("registers", "MG2/0"): "OUT_OF_RANGE",
                 ("registers", "MG3/2"): "OUT_OF_RANGE", ("registers", "MG4/2"): "UNMAPPED_CODE",
-                ("registers", "M_NOBODY/1"): "UNKNOWN_REFERENCE", ("registers", "MX_MFG/1"): "PARENT_REJECTED"})
+                ("registers", "M_NOBODY/1"): "UNKNOWN_REFERENCE", ("registers", "MX_MFG/1"): "PARENT_REJECTED",
+                ("registers", "MG6/2"): "OUT_OF_RANGE", ("registers", "MG5/2"): "OUT_OF_RANGE"})
     write(folder, "registers", regs)
     hist = [
         dict(history_no="HG1", sp_no="SP1", meter_no="MG1", installed_at="2015-01-01 10:00:00", removed_at="2020-01-01 10:00:00"),
@@ -115,11 +116,13 @@ def bad_devices(folder: Path) -> tuple[dict[tuple[str, str], str], dict]:
         dict(history_no="HX_CUTOVER", sp_no="SP5", meter_no="MG5", installed_at="2026-02-01 10:00:00"),
         dict(history_no="HX_NOREG", sp_no="SP4", meter_no="MG7", installed_at="2010-01-01 10:00:00", removed_at="2011-01-01 10:00:00"),
         dict(history_no="HX_PARENT", sp_no="SP4", meter_no="MX_MFG", installed_at="2012-01-01 10:00:00", removed_at="2013-01-01 10:00:00"),
+        dict(history_no="HX_CONST", sp_no="SP5", meter_no="MG5", installed_at="2010-01-01 10:00:00", removed_at="2011-01-01 10:00:00",
+             install_constant="0"),
     ]
     bad.update({("meter_history", "HX_OVERLAP"): "OVERLAPPING_INSTALL", ("meter_history", "HX_TWOSPS"): "METER_AT_TWO_SPS",
                 ("meter_history", "HX_ORDER"): "REMOVAL_BEFORE_INSTALL", ("meter_history", "HX_ITEMSP"): "SP_KIND_MISMATCH",
                 ("meter_history", "HX_CUTOVER"): "AFTER_CUTOVER", ("meter_history", "HX_NOREG"): "NO_CONFIGURATION",
-                ("meter_history", "HX_PARENT"): "PARENT_REJECTED"})
+                ("meter_history", "HX_PARENT"): "PARENT_REJECTED", ("meter_history", "HX_CONST"): "OUT_OF_RANGE"})
     write(folder, "meter_history", hist)
     reads = [dict(history_no="HG1", event="INSTALL", register_no=1, reading=5), dict(history_no="HG1", event="REMOVE", register_no=1, reading=50),
              dict(history_no="HG1", event="INSTALL", register_no=2, reading=7), dict(history_no="HG2", event="INSTALL", register_no=1, reading=0),
@@ -136,17 +139,19 @@ def bad_devices(folder: Path) -> tuple[dict[tuple[str, str], str], dict]:
                 ("meter_history_reads", "H_NOBODY/INSTALL/1"): "UNKNOWN_REFERENCE"})
     write(folder, "meter_history_reads", reads)
     write(folder, "items", [dict(item_no="IG1", item_type="STREETLIGHT", status="INSTALLED"), dict(item_no="IG2", item_type="POLE", status="IN_STORE"),
-                            dict(item_no="IX_TYPE", item_type="TOTEM", status="INSTALLED")])
+                            dict(item_no="IX_TYPE", item_type="TOTEM", status="INSTALLED"), dict(item_no="IG3", item_type="POLE")])
     bad[("items", "IX_TYPE")] = "UNMAPPED_CODE"
     write(folder, "item_history", [
         dict(sp_no="SPI", item_no="IG1", installed_on="2012-01-01", removed_on=""),
         dict(sp_no="SP1", item_no="IG2", installed_on="2012-01-01", removed_on=""),
         dict(sp_no="SPI", item_no="IG2", installed_on="2013-05-01", removed_on="2012-01-01"),
         dict(sp_no="SPI", item_no="IX_TYPE", installed_on="2013-01-01", removed_on=""),
+        dict(sp_no="SPI", item_no="IG3", installed_on="2026-02-01", removed_on=""),  # after wave-01's cutover
     ])
     bad.update({("item_history", "SP1/IG2/2012-01-01"): "SP_KIND_MISMATCH", ("item_history", "SPI/IG2/2013-05-01"): "DATE_ORDER",
-                ("item_history", "SPI/IX_TYPE/2013-01-01"): "PARENT_REJECTED"})
+                ("item_history", "SPI/IX_TYPE/2013-01-01"): "PARENT_REJECTED",
+                ("item_history", "SPI/IG3/2026-02-01"): "AFTER_CUTOVER"})
     good = {"meters": {"MG1", "MG2", "MG3", "MG4", "MG5", "MG6", "MG7"}, "histories": {"HG1", "HG2", "HG3"},
             "reads": {"HG1/INSTALL/1", "HG1/REMOVE/1", "HG1/INSTALL/2", "HG2/INSTALL/1", "HG3/INSTALL/1"},
-            "items": {"IG1", "IG2"}, "item_histories": {"SPI/IG1/2012-01-01"}}
+            "items": {"IG1", "IG2", "IG3"}, "item_histories": {"SPI/IG1/2012-01-01"}}
     return bad, good
