@@ -6,7 +6,7 @@ created here (and gets its Oracle DDL golden) with no edit in this module.
 
 from __future__ import annotations
 
-from ..catalog import ccb, project
+from ..catalog import ccb, ccb_txn, project
 from ..catalog.model import Table
 from .resource import TargetSession
 
@@ -27,6 +27,21 @@ def production_tables() -> list[Table]:
         if t.key_table:
             out.append(project.k_table(t))
     return out + [project.WAVE_LEDGER]
+
+
+def transactional_production_tables() -> list[Table]:
+    """Scenario 5's transactional tables in production, in load order: each loaded table with its `_K`
+    (keys are kept), and the conversion deposit and tender control. CI_MR and CI_REG_READ are in
+    production_tables() already (scenario 1's reads), so they are left out here."""
+    out: list[Table] = []
+    master = {t.name for t in ccb.CCB_TABLES}
+    for t in ccb_txn.LOAD_ORDER:
+        if t.name in master:
+            continue
+        out.append(t)
+        if t.key_table:
+            out.append(project.k_table(t))
+    return out
 
 
 def index_columns(t: Table) -> list[tuple[str, list[str]]]:
@@ -71,6 +86,26 @@ def create_index_sql(session_dialect, schema: str, table: Table) -> list[tuple[s
     return out
 
 
+def ensure_tables(s: TargetSession, schema: str, tables: list[Table]) -> list[str]:
+    """Create the missing `tables` (and their indexes) in an existing `schema`; return the names created.
+
+    DDL commits on Oracle: never call it inside TargetSession.transaction()."""
+    created = []
+    d = s.dialect
+    dict_name = d.schema_name(schema)
+    existing = {r[0].upper() for r in s.query(d.tables_sql(), schema=dict_name)}
+    indexes = {r[0].upper() for r in s.query(d.indexes_sql(), schema=dict_name)}
+    for t in tables:
+        if t.name not in existing:
+            s.execute(create_table_sql(d, schema, t))
+            created.append(f"{schema}.{t.name}")
+        for name, ddl in create_index_sql(d, schema, t):
+            if name.upper() not in indexes:
+                s.execute(ddl)
+                created.append(f"{schema}.{name}")
+    return created
+
+
 def ensure_target_schema(s: TargetSession) -> list[str]:
     """Create missing schemas (where the engine can), tables and indexes; return the names created."""
     created = []
@@ -83,14 +118,5 @@ def ensure_target_schema(s: TargetSession) -> list[str]:
                 raise RuntimeError(f"schema {dict_name} does not exist on the target: a DBA creates it "
                                    "(see README, 'Pointing it at Oracle and OCI')")
             s.execute(ddl)
-        existing = {r[0].upper() for r in s.query(d.tables_sql(), schema=dict_name)}
-        indexes = {r[0].upper() for r in s.query(d.indexes_sql(), schema=dict_name)}
-        for t in tables:
-            if t.name not in existing:
-                s.execute(create_table_sql(d, schema, t))
-                created.append(f"{schema}.{t.name}")
-            for name, ddl in create_index_sql(d, schema, t):
-                if name.upper() not in indexes:
-                    s.execute(ddl)
-                    created.append(f"{schema}.{name}")
+        created += ensure_tables(s, schema, tables)
     return created

@@ -200,6 +200,7 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
     for name in sorted({t.name for t in every}):
         unit("schema", name, only=rf"^CREATE (TABLE|INDEX) \S+ (ON \S+\.)?{name}( |_IX_)|^CREATE TABLE \S+\.{name} ")(ensure_x1_schema)
     unit("schema", "_dictionary", only=r"^(?!CREATE )")(ensure_x1_schema)  # what decides what to create
+    _transactional_units(unit)
     for t in file_tables():
         unit("stage", t.name)(lambda s, t=t: stage_file(s, t, sample_file(t, tmp), WAVE))
     for t in KEYED:
@@ -217,6 +218,24 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
     _cloud_units(unit)
     _wave_units(unit)
     return out
+
+
+def _transactional_units(unit) -> None:
+    """Scenario 5's transactional tables: production DDL (with `_K` and the conversion controls) and the
+    step-5 foreign-key and key-format checks the catalog generates for them."""
+    from ccs_assets.catalog import ccb_txn
+    from ccs_assets.target.schema import ensure_tables, transactional_production_tables
+
+    tables = transactional_production_tables()
+    for t in tables:
+        unit("schema", t.name, only=rf"^CREATE (TABLE|INDEX) \S+ (ON \S+\.)?{t.name}( |_IX_)|^CREATE TABLE \S+\.{t.name} ")(
+            lambda s: ensure_tables(s, s.prod, tables))
+    for t in ccb_txn.TXN_TABLES:
+        if t.name in {c.name for c in ccb.CCB_TABLES}:
+            continue  # CI_MR, CI_REG_READ: scenario 1's units (the controls are no wave's rows)
+        unit("checks", t.name, count=1)(lambda s, t=t: (
+            checks.count_violations(s, checks.fk_violations_sql(s, t, ccb_txn.PARENTS) + checks.key_format_sql(s, t), WAVE),
+            checks.pk_duplicates(s, t)))
 
 
 @contextmanager

@@ -117,6 +117,18 @@ def test_every_catalog_table_is_covered():
     assert created == {f"CISSTG.{t.name}" for t in staging_tables()} | {f"CISADM.{t.name}" for t in production_tables()}
 
 
+def test_every_transactional_table_is_covered():
+    """Scenario 5's tables: production DDL for each (and its `_K`), checks for each loaded or created table."""
+    from ccs_assets.catalog import ccb, ccb_txn
+    from ccs_assets.target.schema import transactional_production_tables
+
+    names = {t.name for t in transactional_production_tables()}
+    assert {t.name for t in ccb_txn.LOAD_ORDER} - {t.name for t in ccb.CCB_TABLES} <= names
+    assert {f"{t.name}_K" for t in ccb_txn.LOAD_ORDER if t.key_table and t not in ccb.CCB_TABLES} <= names
+    assert {("schema", n) for n in names} <= set(UNIT_KEYS)
+    assert {("checks", t.name) for t in ccb_txn.TXN_TABLES} <= set(UNIT_KEYS)
+
+
 @pytest.mark.parametrize("sql", [
     "SELECT x::BIGINT FROM t", "SELECT count(*) FILTER (WHERE a = 1) FROM t", "SELECT string_agg(a, ',') FROM t",
     "SELECT a FROM t WHERE b = $wave", "SELECT a FROM t LIMIT 5", "SELECT a FROM t WHERE a ILIKE 'x%'",
