@@ -78,7 +78,7 @@ def _mib(n: int) -> float:
 
 
 def step_groups() -> dict[str, str]:
-    """Step key (op name) -> asset group, from the definitions; checks are their own group."""
+    """Step key (op name) -> asset group for single-asset steps, "layer" for a layer step (many groups)."""
     from .. import definitions
 
     groups: dict[str, str] = {}
@@ -86,7 +86,7 @@ def step_groups() -> dict[str, str]:
         node = getattr(a, "node_def", None)
         names = set(getattr(a, "group_names_by_key", {}).values())
         if node is not None:
-            groups[node.name] = next(iter(names)) if len(names) == 1 else "mixed"
+            groups[node.name] = next(iter(names)) if len(names) == 1 else "layer"
     for c in definitions.defs.asset_checks or []:
         node = getattr(c, "node_def", None)
         if node is not None:
@@ -94,15 +94,36 @@ def step_groups() -> dict[str, str]:
     return groups
 
 
-def run_timings(instance, run_id: str, groups: dict[str, str]) -> dict:
-    """Wall time of the run and of each step, from the run's event log."""
+def asset_groups() -> dict[str, str]:
+    """Asset key ("production/ci_per") -> its group, from the definitions."""
+    from .. import definitions
+
+    graph = definitions.defs.resolve_asset_graph()
+    return {k.to_user_string(): graph.get(k).group_name for k in graph.get_all_asset_keys()}
+
+
+def _seconds(metadata, name: str) -> float | None:
+    v = (metadata or {}).get(name)
+    return float(v.value) if v is not None else None
+
+
+def run_timings(instance, run_id: str, groups: dict[str, str], by_asset_group: dict[str, str] | None = None) -> dict:
+    """Wall time of the run, of each step, and of each asset and check written inside a layer step.
+
+    A layer step (scenarios/layers.py) writes many assets; each materialization carries
+    `ccs/write_seconds` and each check result `ccs/check_seconds`, so the per-group breakdown
+    stays per asset group (checks: group "checks"), with single-asset steps counted whole.
+    """
     from dagster import DagsterEventType as T
 
+    by_asset_group = by_asset_group or {}
     records = instance.all_logs(run_id, of_type={T.RUN_START, T.RUN_SUCCESS, T.RUN_FAILURE, T.STEP_START,
-                                                 T.STEP_SUCCESS, T.STEP_FAILURE})
+                                                 T.STEP_SUCCESS, T.STEP_FAILURE, T.ASSET_MATERIALIZATION,
+                                                 T.ASSET_CHECK_EVALUATION})
     run = instance.get_run_by_id(run_id)
     start = end = None
     steps: dict[str, dict] = {}
+    assets: list[dict] = []
     for rec in records:
         ev = rec.dagster_event
         kind = ev.event_type
@@ -112,6 +133,18 @@ def run_timings(instance, run_id: str, groups: dict[str, str]) -> dict:
             end = rec.timestamp
         elif kind == T.STEP_START:
             steps.setdefault(ev.step_key, {})["start"] = rec.timestamp
+        elif kind == T.ASSET_MATERIALIZATION:
+            m = ev.event_specific_data.materialization
+            sec = _seconds(m.metadata, "ccs/write_seconds")
+            if sec is not None:
+                key = m.asset_key.to_user_string()
+                assets.append({"asset": key, "group": by_asset_group.get(key, "?"), "seconds": sec, "step": ev.step_key})
+        elif kind == T.ASSET_CHECK_EVALUATION:
+            c = ev.event_specific_data
+            sec = _seconds(c.metadata, "ccs/check_seconds")
+            if sec is not None:
+                assets.append({"asset": f"{c.asset_key.to_user_string()}:{c.check_name}", "group": "checks",
+                               "seconds": sec, "step": ev.step_key})
         else:
             steps.setdefault(ev.step_key, {}).update(end=rec.timestamp, status="success" if kind == T.STEP_SUCCESS else "failure")
     out_steps = []
@@ -122,18 +155,29 @@ def run_timings(instance, run_id: str, groups: dict[str, str]) -> dict:
                               "status": s["status"], "start": s["start"]})
     out_steps.sort(key=lambda s: s["start"])
     by_group: dict[str, dict] = {}
+    layer_steps = {a["step"] for a in assets}
+    for a in assets:
+        g = by_group.setdefault(a["group"], {"steps": 0, "assets": 0, "seconds": 0.0})
+        g["assets"] += 1
+        g["seconds"] = round(g["seconds"] + a["seconds"], 3)
     for s in out_steps:
-        g = by_group.setdefault(s["group"], {"steps": 0, "seconds": 0.0})
+        if s["step"] in layer_steps:
+            s["group"] = "layer"
+            continue
+        g = by_group.setdefault(s["group"], {"steps": 0, "assets": 0, "seconds": 0.0})
         g["steps"] += 1
         g["seconds"] = round(g["seconds"] + s["seconds"], 3)
     for s in out_steps:
         s.pop("start")
     seconds = round(end - start, 3) if start and end else None
     in_steps = round(sum(s["seconds"] for s in out_steps), 3)
+    in_assets = round(sum(a["seconds"] for a in assets), 3)
+    in_layers = round(sum(s["seconds"] for s in out_steps if s["step"] in layer_steps), 3)
     return {"run_id": run_id, "job": run.job_name if run else None, "status": run.status.value if run else None,
             "seconds": seconds, "in_steps_seconds": in_steps,
             "between_steps_seconds": round(seconds - in_steps, 3) if seconds is not None else None,
-            "groups": by_group, "steps": out_steps}
+            "layer_overhead_seconds": round(in_layers - in_assets, 3),
+            "groups": by_group, "steps": out_steps, "assets": sorted(assets, key=lambda a: -a["seconds"])}
 
 
 def run_benchmark(customers: int, waves: int = 1, wave: str | None = None, seed: int = 42, keep: str | None = None,
@@ -216,8 +260,8 @@ def _collect(home: Path, env: dict[str, str], wave: str) -> dict:
     settings = load_settings(env)
     instance = dg.DagsterInstance.from_config(str(settings.dagster_home))
     try:
-        groups = step_groups()
-        timings = [run_timings(instance, r.run_id, groups) for r in instance.get_runs(ascending=True)]
+        groups, by_asset = step_groups(), asset_groups()
+        timings = [run_timings(instance, r.run_id, groups, by_asset) for r in instance.get_runs(ascending=True)]
     finally:
         instance.dispose()
     try:
@@ -249,17 +293,24 @@ def format_report(r: dict) -> str:
                  f"peak RSS {run['peak_rss_mib']:.0f} MiB, exit {run['returncode']}")
     for d in r.get("dagster_runs", []):
         lines.append(f"  dagster run {d['run_id'][:8]} {d['job']}: {d['status']}, {d['seconds']} s from RUN_START to end "
-                     f"({d['in_steps_seconds']} s inside steps, {d['between_steps_seconds']} s Dagster between steps)")
+                     f"({len(d['steps'])} steps, {d['in_steps_seconds']} s inside steps, {d['between_steps_seconds']} s "
+                     f"Dagster between steps, {d.get('layer_overhead_seconds', 0)} s inside layer steps around the writes)")
         groups = sorted(d["groups"].items(), key=lambda kv: -kv[1]["seconds"])
         for name, g in groups:
-            lines.append(f"    {name:22s} {g['steps']:4d} steps {g['seconds']:9.2f} s")
+            what = f"{g['assets']:4d} assets" if g.get("assets") else f"{g['steps']:4d} steps "
+            lines.append(f"    {name:22s} {what} {g['seconds']:9.2f} s")
     in_runs = sum(d["seconds"] or 0 for d in r.get("dagster_runs", []))
     lines.append(f"  outside Dagster runs (interpreter start, imports, instance, wave sync): {run['wall_s'] - in_runs:.1f} s")
     steps = [s for d in r.get("dagster_runs", []) for s in d["steps"]]
     if steps:
-        lines.append("  slowest steps:")
-        for s in sorted(steps, key=lambda s: -s["seconds"])[:10]:
+        lines.append("  steps:")
+        for s in steps:
             lines.append(f"    {s['step']:40s} {s['seconds']:9.2f} s  {s['status']}")
+    slow = sorted((a for d in r.get("dagster_runs", []) for a in d.get("assets", [])), key=lambda a: -a["seconds"])
+    if slow:
+        lines.append("  slowest assets and checks inside the layer steps:")
+        for a in slow[:12]:
+            lines.append(f"    {a['asset']:56s} {a['seconds']:9.2f} s")
     if r.get("tables"):
         cols = ["transformed", "staged", "keyed", "validate_rejected", "production"]
         lines.append("rows per table:")

@@ -80,7 +80,7 @@ def run_wave(wave: str, instance, settings) -> bool:
     # shown by `dagster dev` on the run: which target (never the password) and which bucket it used
     tags = {"ccs/scenario": "legacy-cis", "ccs/landing": str(settings.landing), "ccs/target": settings.target,
             "ccs/target_db": settings.describe_target(), "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
-    maps = dg.materialize([a for a in defs.assets if a.key == dg.AssetKey(["config", "code_maps"])],
+    maps = dg.materialize([a for a in defs.assets if dg.AssetKey(["config", "code_maps"]) in a.keys],
                           instance=instance, resources=defs.resources, raise_on_error=False, tags=tags)
     if not maps.success:
         return False

@@ -5,7 +5,9 @@ and derives the MDM/ODM admin data from the master configuration; its
 blocking check names every CC&B type production uses with no mapping, so no
 wave reaches MDM/ODM with a type nobody mapped. Every MDM/ODM table is one
 wave-partitioned asset whose lineage, deps and `dagster/column_lineage` are
-generated from the catalog's `sources`.
+generated from the catalog's `sources`; together they are one layer (one
+Dagster step, scenarios/layers.py) that writes them in dependency order and
+evaluates each table's checks right after writing it.
 """
 
 
@@ -15,7 +17,7 @@ from ..catalog import ccb, mdm
 from ..catalog.model import Table
 from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL
-from ..scenarios.checks import _wave
+from ..scenarios.layers import LayerAsset, LayerCheck, LayerRun, Written, build_layer
 from ..settings import load_settings
 from ..waves import WAVES
 from . import counts as x1
@@ -103,98 +105,91 @@ def x1_migad(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
 
 
 # ---------------------------------------------------------------- steps 10-12
-def step_asset(t: Table) -> dg.AssetsDefinition:
+def step_asset(t: Table) -> LayerAsset:
     deps = [ADMIN_KEY] + [asset_key_of(n) for n in source_tables(t)]
     what = f" (with CC&B keys {', '.join(t.key_sources)} mapped in CCS_X1_KEY_MAP)" if t.key_sources else ""
 
-    @dg.asset(key=[t.product, t.asset_name], group_name=t.product, partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=list(dict.fromkeys(deps)), required_resource_keys={"target"},
-              description=f"Step {t.seed_step}: {t.name}{what} from the wave's production CC&B rows, replacing exactly the "
-                          f"rows the wave owns. {t.description}")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-        wave = context.partition_key
-        with context.resources.target.session() as s:
-            ensure_x1_schema(s)
-            r = migrate_table(s, t, wave)
-        context.log.info(f"{t.name}: {r}")
-        return dg.MaterializeResult(metadata=_meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"}))
-    return _asset
+    def write(run: LayerRun) -> dict:
+        s = run.target
+        ensure_x1_schema(s)
+        r = migrate_table(s, t, run.wave)
+        run.log.info(f"{t.name}: {r}")
+        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
+
+    return LayerAsset(dg.AssetSpec(
+        [t.product, t.asset_name], group_name=t.product, kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
+        description=f"Step {t.seed_step}: {t.name}{what} from the wave's production CC&B rows, replacing exactly the "
+                    f"rows the wave owns. {t.description}"),
+        write, step_checks(t))
 
 
-def _violations(context, queries, what: str, t: Table) -> dg.AssetCheckResult:
-    wave = _wave(context)
+def _violations(run: LayerRun, queries, what: str, t: Table) -> dg.AssetCheckResult:
+    wave, s = run.wave, run.target
     bad, samples = 0, {}
-    with context.resources.target.session() as s:
-        for col, q in queries(s):
-            n = s.scalar(f"SELECT count(*) FROM ({q}) v", wave=wave)
-            if n:
-                bad += n
-                samples[col] = [r[0] for r in s.query(f"SELECT VAL FROM ({q}) v ORDER BY VAL", wave=wave)[:SAMPLE]]
+    for col, q in queries(s):
+        n = s.scalar(f"SELECT count(*) FROM ({q}) v", wave=wave)
+        if n:
+            bad += n
+            samples[col] = [r[0] for r in s.query(f"SELECT VAL FROM ({q}) v ORDER BY VAL", wave=wave)[:SAMPLE]]
     return dg.AssetCheckResult(passed=bad == 0, metadata={"violations": bad, "sample": dg.MetadataValue.json(samples)},
                                description=f"{bad} {what} in {t.name} for wave {wave}" if bad else f"no {what}")
 
 
-def step_checks(t: Table) -> list[dg.AssetChecksDefinition]:
-    key = dg.AssetKey([t.product, t.asset_name])
+def step_checks(t: Table) -> list[LayerCheck]:
     out = []
     if t.key_sources:
-        @dg.asset_check(asset=key, name="every_ccb_row_has_counterpart", required_resource_keys={"target"}, pool=POOL,
-                        description=f"Every CC&B row of the wave ({', '.join(t.key_sources)}) has its {t.name} row, or a "
-                                    f"recorded reason why not (ccs-migrate errors, step mdm-odm).")
-        def counterpart(context):
-            return _violations(context, lambda s: x1.counterpart_sql(s, t), "CC&B rows without counterpart or reason", t)
-        out.append(counterpart)
+        out.append(LayerCheck(
+            "every_ccb_row_has_counterpart",
+            lambda run, facts: _violations(run, lambda s: x1.counterpart_sql(s, t), "CC&B rows without counterpart or reason", t),
+            description=f"Every CC&B row of the wave ({', '.join(t.key_sources)}) has its {t.name} row, or a "
+                        f"recorded reason why not (ccs-migrate errors, step mdm-odm)."))
     if t.foreign_keys:
-        @dg.asset_check(asset=key, name="foreign_keys_resolve", required_resource_keys={"target"}, pool=POOL,
-                        description=f"Every foreign key of {t.name} ({', '.join(c.name for c in t.foreign_keys)}) resolves.")
-        def fks(context):
-            return _violations(context, lambda s: x1.fk_sql(s, t), "orphan foreign keys", t)
-        out.append(fks)
+        out.append(LayerCheck(
+            "foreign_keys_resolve", lambda run, facts: _violations(run, lambda s: x1.fk_sql(s, t), "orphan foreign keys", t),
+            description=f"Every foreign key of {t.name} ({', '.join(c.name for c in t.foreign_keys)}) resolves."))
 
-    @dg.asset_check(asset=key, name="primary_key_unique", required_resource_keys={"target"}, pool=POOL,
-                    description=f"The primary key of {t.name} ({', '.join(t.primary_key)}) is unique across all waves.")
-    def pk(context):
-        with context.resources.target.session() as s:
-            dups = s.query(x1.pk_duplicates_sql(s, t))
+    def pk(run: LayerRun, facts) -> dg.AssetCheckResult:
+        dups = run.target.query(x1.pk_duplicates_sql(run.target, t))
         return dg.AssetCheckResult(passed=not dups, metadata={"duplicates": len(dups)},
                                    description=f"{len(dups)} duplicated keys" if dups else "unique")
-    out.append(pk)
+    out.append(LayerCheck("primary_key_unique", pk,
+                          description=f"The primary key of {t.name} ({', '.join(t.primary_key)}) is unique across all waves."))
     return out
 
 
 RECON_KEY = dg.AssetKey(["validate", "mdm_odm_reconciliation"])
 
 
-def reconciliation_asset(tables: list[Table]) -> dg.AssetsDefinition:
-    @dg.asset(key=RECON_KEY, group_name="validate_mdm_odm", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=[dg.AssetKey([t.product, t.asset_name]) for t in tables], required_resource_keys={"workbench", "target"},
-              check_specs=[dg.AssetCheckSpec("counts_add_up", asset=RECON_KEY, blocking=True,
-                                             description="legacy = accepted + rejected at every CC&B step; CC&B rows of the "
-                                                         "wave = mapped + not migrated = MDM/ODM rows; every install event "
-                                                         "is an installed asset disposition")],
-              description="Steps 1-12 reconciled for the wave, from the legacy files to ODM asset dispositions: the CC&B "
-                          "report (ccs_assets.reconcile) extended per MDM/ODM table with the wave's CC&B rows, mapped keys, "
-                          "records not migrated (with reasons) and rows written.")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-        wave = context.partition_key
-        with context.resources.workbench.connect() as con:
-            wb = workbench_counts(con, wave)
-        with context.resources.target.session() as s:
-            tg = target_counts(s, wave)
-            c = x1.x1_counts(s, wave, tables)
+def reconciliation_asset(tables: list[Table]) -> LayerAsset:
+    def problems_of(run: LayerRun) -> tuple[dict, list[str], dict]:
+        wb = workbench_counts(run.workbench, run.wave)
+        tg = target_counts(run.target, run.wave)
+        c = x1.x1_counts(run.target, run.wave, tables)
         report, problems = reconcile(wb, tg, c)
         problems += [p for p in x1.x1_problems(c, strict=True) if p not in problems]
-        return dg.MaterializeResult(
-            metadata=_meta(sum(r["rows"] for r in c.values()), report=report, problems=problems),
-            check_results=[dg.AssetCheckResult(check_name="counts_add_up", passed=not problems,
-                                               metadata={"problems": dg.MetadataValue.json(problems)},
-                                               description="; ".join(problems[:5]) or "legacy to MDM/ODM counts add up")])
-    return _asset
+        return report, problems, c
+
+    def write(run: LayerRun) -> Written:
+        report, problems, c = problems_of(run)
+        return Written(_meta(sum(r["rows"] for r in c.values()), report=report, problems=problems), facts=problems)
+
+    def counts_add_up(run: LayerRun, problems: list[str] | None) -> dg.AssetCheckResult:
+        problems = problems_of(run)[1] if problems is None else problems
+        return dg.AssetCheckResult(passed=not problems, metadata={"problems": dg.MetadataValue.json(problems)},
+                                   description="; ".join(problems[:5]) or "legacy to MDM/ODM counts add up")
+
+    return LayerAsset(dg.AssetSpec(
+        RECON_KEY, group_name="validate_mdm_odm", kinds={"duckdb"}, deps=[dg.AssetKey([t.product, t.asset_name]) for t in tables],
+        description="Steps 1-12 reconciled for the wave, from the legacy files to ODM asset dispositions: the CC&B "
+                    "report (ccs_assets.reconcile) extended per MDM/ODM table with the wave's CC&B rows, mapped keys, "
+                    "records not migrated (with reasons) and rows written."),
+        write, [LayerCheck("counts_add_up", counts_add_up, blocking=True,
+                           description="legacy = accepted + rejected at every CC&B step; CC&B rows of the wave = mapped + "
+                                       "not migrated = MDM/ODM rows; every install event is an installed asset disposition")])
 
 
-def build() -> tuple[list, list]:
-    """Assets and checks of steps 9-12 for the tables whose CC&B sources the catalog has."""
+def build(scenario: str) -> tuple[list, list]:
+    """Assets of steps 9-12 for the tables whose CC&B sources the catalog has: admin/x1_migad, then one MDM/ODM layer."""
     tables = available_tables()
-    assets = [x1_migad] + [step_asset(t) for t in tables] + [reconciliation_asset(tables)]
-    checks = [c for t in tables for c in step_checks(t)]
-    return assets, checks
+    layer = build_layer(scenario, "mdm_odm", [step_asset(t) for t in tables] + [reconciliation_asset(tables)])
+    return [x1_migad, layer], []

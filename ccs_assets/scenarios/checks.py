@@ -1,7 +1,8 @@
 """Checks generated from the catalog: the reject-rate gate (step 7) and production validation (step 8).
 
-Checks read their wave from the run's partition tag; each reports counts and
-a sample of offending rows.
+Each is a LayerCheck evaluated by the step that writes its asset, on that
+step's connections, for the step's wave; each reports counts and a sample of
+offending rows.
 """
 
 
@@ -9,49 +10,37 @@ import dagster as dg
 
 from ..catalog import ccb
 from ..catalog.model import Table
-from ..resources import POOL
 from ..settings import load_settings
+from .layers import LayerCheck, LayerRun
 
 BY_NAME = {t.name: t for t in ccb.CCB_TABLES}
 SAMPLE = 10
 
 
-def _wave(context) -> str:
-    wave = context.run.tags.get("dagster/partition")
-    if not wave:
-        raise dg.Failure("this check runs per wave: materialize it with a wave partition")
-    return wave
-
-
-def reject_rate(workbench, target, wave: str) -> dict:
-    """Rejected legacy records (workbench and target) over the legacy records the wave owns."""
-    with workbench.connect() as con:
-        owned, wb_rejected = con.execute(
-            "SELECT count(*), count(*) FILTER (WHERE NOT valid) FROM wb.record_status WHERE wave = $w AND owner_wave = $w",
-            {"w": wave}).fetchone()
-        rules = dict(con.execute(
-            "SELECT table_name || ':' || rule, count(DISTINCT coalesce(legacy_key, CAST(line AS VARCHAR))) FROM wb.errors "
-            "WHERE wave = ? GROUP BY ALL ORDER BY 2 DESC", [wave]).fetchall())
-    with target.session() as s:
-        tg_rejected = s.scalar(
-            f"SELECT count(DISTINCT TABLE_NAME || STG_KEY) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'validate' "
-            f"AND TABLE_NAME IN ({', '.join(repr(t.name) for t in ccb.CCB_TABLES if t.key_table)})", wave=wave) or 0
-        for rule, n in s.query(
-                f"SELECT TABLE_NAME || ':' || RULE, count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave GROUP BY TABLE_NAME, RULE",
-                wave=wave):
-            rules[rule] = rules.get(rule, 0) + n
+def reject_rate(con, s, wave: str) -> dict:
+    """Rejected legacy records (workbench `con` and target session `s`) over the legacy records the wave owns."""
+    owned, wb_rejected = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE NOT valid) FROM wb.record_status WHERE wave = $w AND owner_wave = $w",
+        {"w": wave}).fetchone()
+    rules = dict(con.execute(
+        "SELECT table_name || ':' || rule, count(DISTINCT coalesce(legacy_key, CAST(line AS VARCHAR))) FROM wb.errors "
+        "WHERE wave = ? GROUP BY ALL ORDER BY 2 DESC", [wave]).fetchall())
+    tg_rejected = s.scalar(
+        f"SELECT count(DISTINCT TABLE_NAME || STG_KEY) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'validate' "
+        f"AND TABLE_NAME IN ({', '.join(repr(t.name) for t in ccb.CCB_TABLES if t.key_table)})", wave=wave) or 0
+    for rule, n in s.query(
+            f"SELECT TABLE_NAME || ':' || RULE, count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave GROUP BY TABLE_NAME, RULE",
+            wave=wave):
+        rules[rule] = rules.get(rule, 0) + n
     rejected = wb_rejected + tg_rejected
     return {"records": owned, "rejected": rejected, "rate": (rejected / owned) if owned else 0.0,
             "rules": dict(sorted(rules.items(), key=lambda kv: -kv[1]))}
 
 
-@dg.asset_check(asset=dg.AssetKey(["validate", "wave_gate"]), name="reject_rate_below_threshold", blocking=True,
-                required_resource_keys={"workbench", "target"}, pool=POOL,
-                description="Blocks production when the wave's reject rate is above CCS_REJECT_THRESHOLD (default 5%).")
-def gate_check(context) -> dg.AssetCheckResult:
-    wave = _wave(context)
+def _gate(run: LayerRun, rate: dict | None) -> dg.AssetCheckResult:
+    wave = run.wave
     threshold = load_settings().reject_threshold
-    r = reject_rate(context.resources.workbench, context.resources.target, wave)
+    r = rate if rate is not None else reject_rate(run.workbench, run.target, wave)
     top = list(r["rules"].items())[:5]
     why = ", ".join(f"{k} ({v})" for k, v in top) or "no rejects"
     return dg.AssetCheckResult(
@@ -80,21 +69,23 @@ def rerun_orphans_sql(s) -> list[tuple[str, str]]:
     return out
 
 
-@dg.asset_check(asset=dg.AssetKey(["validate", "wave_gate"]), name="rerun_keeps_other_waves_whole", blocking=True,
-                required_resource_keys={"target"}, pool=POOL,
-                description="Blocks production when this run would remove a record that another wave's production rows "
-                            "point at (e.g. a meter a later wave's history uses, now rejected): roll back or fix first.")
-def rerun_check(context) -> dg.AssetCheckResult:
-    wave = _wave(context)
+def _rerun(run: LayerRun, facts) -> dg.AssetCheckResult:
+    wave, s = run.wave, run.target
     found = {}
-    with context.resources.target.session() as s:
-        for what, q in rerun_orphans_sql(s):
-            n = s.scalar(q, wave=wave)
-            if n:
-                found[what] = n
+    for what, q in rerun_orphans_sql(s):
+        n = s.scalar(q, wave=wave)
+        if n:
+            found[what] = n
     desc = (f"wave {wave} would orphan rows of other waves: " + ", ".join(f"{k} ({v})" for k, v in found.items())
             + "; fix the rejected records or roll back the dependent waves first") if found else "no other wave depends on a record this run drops"
     return dg.AssetCheckResult(passed=not found, description=desc, metadata={"would_orphan": dg.MetadataValue.json(found)})
+
+
+GATE_CHECK = LayerCheck("reject_rate_below_threshold", _gate, blocking=True,
+                        description="Blocks production when the wave's reject rate is above CCS_REJECT_THRESHOLD (default 5%).")
+RERUN_CHECK = LayerCheck("rerun_keeps_other_waves_whole", _rerun, blocking=True,
+                         description="Blocks production when this run would remove a record that another wave's production rows "
+                                     "point at (e.g. a meter a later wave's history uses, now rejected): roll back or fix first.")
 
 
 def _wave_pred(s, t: Table, alias: str = "x") -> str:
@@ -148,37 +139,27 @@ def pk_duplicates(s, t: Table) -> list[tuple]:
     return s.query(pk_duplicates_sql(s, t))
 
 
-def production_checks(t: Table) -> list[dg.AssetChecksDefinition]:
-    key = dg.AssetKey(["production", t.asset_name])
+def production_checks(t: Table) -> list[LayerCheck]:
+    """Step 8 on the wave's production rows of t: foreign keys resolve, key format, primary key unique."""
 
-    def _run(context, queries, what: str) -> dg.AssetCheckResult:
-        wave = _wave(context)
-        with context.resources.target.session() as s:
-            bad, samples = count_violations(s, queries(s), wave)
-        return dg.AssetCheckResult(passed=bad == 0, metadata={"violations": bad, "sample": dg.MetadataValue.json(samples)},
-                                   description=f"{bad} {what} in {t.name} for wave {wave}" if bad else f"no {what}")
+    def violations(queries, what: str):
+        def evaluate(run: LayerRun, facts) -> dg.AssetCheckResult:
+            bad, samples = count_violations(run.target, queries(run.target), run.wave)
+            return dg.AssetCheckResult(passed=bad == 0, metadata={"violations": bad, "sample": dg.MetadataValue.json(samples)},
+                                       description=f"{bad} {what} in {t.name} for wave {run.wave}" if bad else f"no {what}")
+        return evaluate
 
-    checks = []
-    if t.foreign_keys:
-        @dg.asset_check(asset=key, name="foreign_keys_resolve", required_resource_keys={"target"}, pool=POOL,
-                        description=f"Step 8: every foreign key of {t.name} ({', '.join(c.name for c in t.foreign_keys)}) resolves in production.")
-        def fk_check(context):
-            return _run(context, lambda s: fk_violations_sql(s, t), "orphan foreign keys")
-        checks.append(fk_check)
-
-    @dg.asset_check(asset=key, name="key_format", required_resource_keys={"target"}, pool=POOL,
-                    description=f"Step 8: system keys of {t.name} are all digits of their length, never blank or all zeros.")
-    def key_check(context):
-        return _run(context, lambda s: key_format_sql(s, t), "malformed keys")
-    checks.append(key_check)
-
-    @dg.asset_check(asset=key, name="primary_key_unique", required_resource_keys={"target"}, pool=POOL,
-                    description=f"Step 8: the primary key of {t.name} ({', '.join(t.primary_key)}) is unique across all waves.")
-    def pk_check(context):
-        wave = _wave(context)
-        with context.resources.target.session() as s:
-            dups = pk_duplicates(s, t)
+    def pk_unique(run: LayerRun, facts) -> dg.AssetCheckResult:
+        dups = pk_duplicates(run.target, t)
         return dg.AssetCheckResult(passed=not dups, metadata={"duplicates": len(dups), "sample": dg.MetadataValue.json([list(map(str, d)) for d in dups[:SAMPLE]])},
-                                   description=f"{len(dups)} duplicated keys (wave {wave})" if dups else "unique")
-    checks.append(pk_check)
-    return checks
+                                   description=f"{len(dups)} duplicated keys (wave {run.wave})" if dups else "unique")
+
+    out = []
+    if t.foreign_keys:
+        out.append(LayerCheck("foreign_keys_resolve", violations(lambda s: fk_violations_sql(s, t), "orphan foreign keys"),
+                              description=f"Step 8: every foreign key of {t.name} ({', '.join(c.name for c in t.foreign_keys)}) resolves in production."))
+    out.append(LayerCheck("key_format", violations(lambda s: key_format_sql(s, t), "malformed keys"),
+                          description=f"Step 8: system keys of {t.name} are all digits of their length, never blank or all zeros."))
+    out.append(LayerCheck("primary_key_unique", pk_unique,
+                          description=f"Step 8: the primary key of {t.name} ({', '.join(t.primary_key)}) is unique across all waves."))
+    return out

@@ -11,8 +11,8 @@ needed) before go-live. It warns; it does not block.
 
 import dagster as dg
 
-from ..resources import POOL
-from .checks import SAMPLE, _wave
+from .checks import SAMPLE
+from .layers import LayerCheck, LayerRun
 
 WINDOW_DAYS = 30
 
@@ -31,17 +31,13 @@ ORDER BY e.sp_no, e.at
 """
 
 
-@dg.asset_check(asset=dg.AssetKey(["ccb", "ci_sp_mtr_hist"]), name="meter_changes_before_cutover", blocking=False,
-                required_resource_keys={"workbench"}, pool=POOL,
-                description=f"Warns with the list of the wave's service points whose meter was installed or removed in the "
-                            f"{WINDOW_DAYS} days before the wave's cutover_date (waves.csv): review each before go-live.")
-def meter_changes_before_cutover(context) -> dg.AssetCheckResult:
-    wave = _wave(context)
-    with context.resources.workbench.connect() as con:
-        has_cutover = con.execute(
-            "SELECT count(*) FROM legacy.waves WHERE _wave = $wave AND wave = $wave AND cutover_date IS NOT NULL",
-            {"wave": wave}).fetchone()[0]
-        rows = con.execute(METER_CHANGES_SQL, {"wave": wave}).fetchall()
+def meter_changes_before_cutover(run: LayerRun, facts) -> dg.AssetCheckResult:
+    """Evaluated on ccb/ci_sp_mtr_hist by the transform step (a WARN check: it never blocks)."""
+    wave, con = run.wave, run.workbench
+    has_cutover = con.execute(
+        "SELECT count(*) FROM legacy.waves WHERE _wave = $wave AND wave = $wave AND cutover_date IS NOT NULL",
+        {"wave": wave}).fetchone()[0]
+    rows = con.execute(METER_CHANGES_SQL, {"wave": wave}).fetchall()
     sps = sorted({r[0] for r in rows})
     listing = [{"sp_no": r[0], "history_no": r[1], "meter_no": r[2], "event": r[3], "at": str(r[4])} for r in rows]
     if not has_cutover:
@@ -57,3 +53,9 @@ def meter_changes_before_cutover(context) -> dg.AssetCheckResult:
         metadata={"service_points": dg.MetadataValue.json(sps), "changes": dg.MetadataValue.json(listing),
                   "count": len(sps), "sample": dg.MetadataValue.json(sps[:SAMPLE])},
     )
+
+
+METER_CHANGES = LayerCheck(
+    "meter_changes_before_cutover", meter_changes_before_cutover, blocking=False,
+    description=f"Warns with the list of the wave's service points whose meter was installed or removed in the "
+                f"{WINDOW_DAYS} days before the wave's cutover_date (waves.csv): review each before go-live.")

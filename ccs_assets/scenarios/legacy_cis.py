@@ -35,6 +35,7 @@ from ..transform.rules import PARENTS, generated_rules
 from ..transform.steps import EVALUATES, transform_table
 from ..waves import WAVES
 from . import checks, device_checks
+from .layers import LayerAsset, LayerCheck, LayerRun, Written, build_layer
 
 SCENARIO = "legacy-cis"
 KEYED = [t for t in ccb.CCB_TABLES if t.key_table]
@@ -100,48 +101,50 @@ def code_maps(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
 
 
 # ---------------------------------------------------------------- legacy landing
-def legacy_asset(f) -> dg.AssetsDefinition:
-    @dg.asset(key=["legacy", f.name], group_name="legacy", partitions_def=WAVES, pool=POOL, kinds={"csv", "duckdb"},
-              required_resource_keys={"workbench"},
-              description=f"Legacy extract {f.file_name} (legacy-interface v1), read with explicit types; malformed lines rejected with their line numbers.")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def legacy_asset(f) -> LayerAsset:
+    def write(run: LayerRun) -> dict:
         settings = load_settings()
-        with context.resources.workbench.connect() as con:
-            c = land_file(con, settings.landing, f, context.partition_key)
-        context.log.info(f"{f.file_name}: {c}")
-        return dg.MaterializeResult(metadata=_meta(c["loaded"], landing=str(settings.landing), **{k: v for k, v in c.items() if k != "loaded"}))
-    return _asset
+        c = land_file(run.workbench, settings.landing, f, run.wave)
+        run.log.info(f"{f.file_name}: {c}")
+        return _meta(c["loaded"], landing=str(settings.landing), **{k: v for k, v in c.items() if k != "loaded"})
+
+    return LayerAsset(dg.AssetSpec(
+        ["legacy", f.name], group_name="legacy", kinds={"csv", "duckdb"},
+        description=f"Legacy extract {f.file_name} (legacy-interface v1), read with explicit types; malformed lines rejected with their line numbers."),
+        write)
 
 
-@dg.asset(key=["waves", "ownership"], group_name="legacy", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-          deps=[dg.AssetKey(["legacy", f.name]) for f in ALL_FILES], required_resource_keys={"workbench"},
-          description="What this wave owns (earliest wave wins; later waves refer to production keys), from the wave plan.")
-def ownership(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    wave = context.partition_key
+def _write_ownership(run: LayerRun) -> dict:
+    wave, con = run.wave, run.workbench
     sql = (Path(__file__).parents[1] / "waves" / "ownership.sql").read_text()
-    with context.resources.workbench.connect() as con:
-        con.execute("BEGIN TRANSACTION")
-        con.execute("DELETE FROM wb.ownership WHERE wave = ?", [wave])
-        con.execute(sql, {"wave": wave})
-        con.execute("DELETE FROM wb.errors WHERE wave = ? AND step = 'plan'", [wave])
-        for q in generated_rules(LEGACY_FILES["wave_plan"]) + [
-            "SELECT _rec, 'INVALID_VALUE', 'wave', wave, 'wave must be 1..30 of a-z 0-9 - _' FROM legacy.wave_plan "
-            "WHERE _wave = $wave AND wave IS NOT NULL AND NOT regexp_full_match(wave, '[a-z0-9_-]{1,30}')"
-        ]:
-            con.execute(
-                f"""INSERT INTO wb.errors SELECT $wave, 'plan', 'wave_plan', x.acct_no, v.rule, v.column_name, v.value, v.message,
-                    x._line, 'wave_plan.csv', x._rec FROM ({q}) v(rec, rule, column_name, value, message)
-                    JOIN legacy.wave_plan x ON x._wave = $wave AND x._rec = v.rec""",
-                {"wave": wave},
-            )
-        con.execute("COMMIT")
-        counts = dict(con.execute(
-            "SELECT entity, count(*) FROM wb.ownership WHERE wave = $w AND owner_wave = $w GROUP BY entity", {"w": wave}).fetchall())
-    return dg.MaterializeResult(metadata=_meta(sum(counts.values()), owned=counts))
+    con.execute("BEGIN TRANSACTION")
+    con.execute("DELETE FROM wb.ownership WHERE wave = ?", [wave])
+    con.execute(sql, {"wave": wave})
+    con.execute("DELETE FROM wb.errors WHERE wave = ? AND step = 'plan'", [wave])
+    for q in generated_rules(LEGACY_FILES["wave_plan"]) + [
+        "SELECT _rec, 'INVALID_VALUE', 'wave', wave, 'wave must be 1..30 of a-z 0-9 - _' FROM legacy.wave_plan "
+        "WHERE _wave = $wave AND wave IS NOT NULL AND NOT regexp_full_match(wave, '[a-z0-9_-]{1,30}')"
+    ]:
+        con.execute(
+            f"""INSERT INTO wb.errors SELECT $wave, 'plan', 'wave_plan', x.acct_no, v.rule, v.column_name, v.value, v.message,
+                x._line, 'wave_plan.csv', x._rec FROM ({q}) v(rec, rule, column_name, value, message)
+                JOIN legacy.wave_plan x ON x._wave = $wave AND x._rec = v.rec""",
+            {"wave": wave},
+        )
+    con.execute("COMMIT")
+    counts = dict(con.execute(
+        "SELECT entity, count(*) FROM wb.ownership WHERE wave = $w AND owner_wave = $w GROUP BY entity", {"w": wave}).fetchall())
+    return _meta(sum(counts.values()), owned=counts)
+
+
+ownership = LayerAsset(dg.AssetSpec(
+    ["waves", "ownership"], group_name="legacy", kinds={"duckdb"}, deps=[dg.AssetKey(["legacy", f.name]) for f in ALL_FILES],
+    description="What this wave owns (earliest wave wins; later waves refer to production keys), from the wave plan."),
+    _write_ownership)
 
 
 # ---------------------------------------------------------------- step 1: transform
-def transform_asset(t: Table) -> dg.AssetsDefinition:
+def transform_asset(t: Table) -> LayerAsset:
     deps = [dg.AssetKey(["legacy", f]) for f in LEGACY_DEPS[t.name]] + [dg.AssetKey(["waves", "ownership"]), dg.AssetKey(["config", "code_maps"])]
     deps += [dg.AssetKey(["ccb", p.lower()]) for p in _parents(t)]
     # rejects cascade from the parent files' verdicts, which the parents' transforms record; a transform reads
@@ -151,16 +154,16 @@ def transform_asset(t: Table) -> dg.AssetsDefinition:
     deps += [dg.AssetKey(["ccb", evaluator[f].lower()]) for f in judged if f in evaluator and evaluator[f] != t.name]
     deps = list(dict.fromkeys(deps))
 
-    @dg.asset(key=["ccb", t.asset_name], group_name="transform", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=deps, required_resource_keys={"workbench"},
-              description=f"Step {t.seed_step}: legacy {', '.join(LEGACY_DEPS[t.name])} -> {t.name}. {t.description}")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-        settings = load_settings()
-        with context.resources.workbench.connect() as con:
-            r = transform_table(con, t, context.partition_key, settings)
-        context.log.info(f"{t.name}: {r}")
-        return dg.MaterializeResult(metadata=_meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"}))
-    return _asset
+    def write(run: LayerRun) -> dict:
+        r = transform_table(run.workbench, t, run.wave, load_settings())
+        run.log.info(f"{t.name}: {r}")
+        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
+
+    checks = [device_checks.METER_CHANGES] if t.name == "CI_SP_MTR_HIST" else []
+    return LayerAsset(dg.AssetSpec(
+        ["ccb", t.asset_name], group_name="transform", kinds={"duckdb"}, deps=deps,
+        description=f"Step {t.seed_step}: legacy {', '.join(LEGACY_DEPS[t.name])} -> {t.name}. {t.description}"),
+        write, checks)
 
 
 # ---------------------------------------------------------------- step 4: extract
@@ -168,52 +171,49 @@ def _outbox(wave: str) -> Path:
     return load_settings().outbox / wave
 
 
-def extract_asset(t: Table) -> dg.AssetsDefinition:
-    @dg.asset(key=["extract", t.asset_name], group_name="extract", partitions_def=WAVES, pool=POOL, kinds={"file"},
-              deps=[dg.AssetKey(["ccb", t.asset_name])], required_resource_keys={"workbench"},
-              description=f"Step 4: {t.name}.dat and its SQL*Loader control file{' (and ' + t.k_table + ')' if t.key_table else ''}, generated from the catalog.")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-        wave = context.partition_key
+def extract_asset(t: Table) -> LayerAsset:
+    def write(run: LayerRun) -> dict:
+        wave, con = run.wave, run.workbench
         settings = load_settings()
         out = _outbox(wave)
         files: dict[str, int | None] = {}
-        with context.resources.workbench.connect() as con:
-            src = f"ccb.{t.name} WHERE _wave = $wave"
-            files.update(write_table_files(con, src, t, out, wave, {"wave": wave}))
-            if t.key_table:
-                k = project.k_table(t)
-                ksrc = f"(SELECT {t.key_column.name}, {settings.env_id} AS ENV_ID FROM ccb.{t.name} WHERE _wave = $wave) kk"
-                files.update(write_table_files(con, ksrc, k, out, wave, {"wave": wave}))
-            con.execute("DELETE FROM wb.extract_counts WHERE wave = ? AND table_name = ?", [wave, t.name])
-            con.execute("INSERT INTO wb.extract_counts VALUES (?, ?, ?, ?)", [wave, t.name, f"{t.name}.dat", files[f"{t.name}.dat"]])
-        return dg.MaterializeResult(metadata=_meta(files[f"{t.name}.dat"], t, files=files, folder=str(out)))
-    return _asset
+        src = f"ccb.{t.name} WHERE _wave = $wave"
+        files.update(write_table_files(con, src, t, out, wave, {"wave": wave}))
+        if t.key_table:
+            k = project.k_table(t)
+            ksrc = f"(SELECT {t.key_column.name}, {settings.env_id} AS ENV_ID FROM ccb.{t.name} WHERE _wave = $wave) kk"
+            files.update(write_table_files(con, ksrc, k, out, wave, {"wave": wave}))
+        con.execute("DELETE FROM wb.extract_counts WHERE wave = ? AND table_name = ?", [wave, t.name])
+        con.execute("INSERT INTO wb.extract_counts VALUES (?, ?, ?, ?)", [wave, t.name, f"{t.name}.dat", files[f"{t.name}.dat"]])
+        return _meta(files[f"{t.name}.dat"], t, files=files, folder=str(out))
+
+    return LayerAsset(dg.AssetSpec(
+        ["extract", t.asset_name], group_name="extract", kinds={"file"}, deps=[dg.AssetKey(["ccb", t.asset_name])],
+        description=f"Step 4: {t.name}.dat and its SQL*Loader control file{' (and ' + t.k_table + ')' if t.key_table else ''}, generated from the catalog."),
+        write)
 
 
-@dg.asset(key=["extract", "ccs_key_xref"], group_name="extract", partitions_def=WAVES, pool=POOL, kinds={"file"},
-          deps=[dg.AssetKey(["ccb", t.asset_name]) for t in KEYED], required_resource_keys={"workbench"},
-          description="Step 4: legacy key -> staging key of every keyed row in the wave's files (CCS_KEY_XREF), so the target can trace records.")
-def key_xref_extract(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    wave = context.partition_key
+def _write_key_xref(run: LayerRun) -> dict:
+    wave = run.wave
     union = " UNION ALL ".join(
         f"SELECT '{t.name}' AS TABLE_NAME, {t.key_column.name} AS STG_KEY, _legacy_key AS LEGACY_KEY, _wave AS WAVE, _line AS LINE_NO "
         f"FROM ccb.{t.name} WHERE _wave = $wave" for t in KEYED)
-    with context.resources.workbench.connect() as con:
-        files = write_table_files(con, f"({union}) u", project.KEY_XREF, _outbox(wave), wave, {"wave": wave})
-    return dg.MaterializeResult(metadata=_meta(files["CCS_KEY_XREF.dat"], project.KEY_XREF))
+    files = write_table_files(run.workbench, f"({union}) u", project.KEY_XREF, _outbox(wave), wave, {"wave": wave})
+    return _meta(files["CCS_KEY_XREF.dat"], project.KEY_XREF)
+
+
+key_xref_extract = LayerAsset(dg.AssetSpec(
+    ["extract", "ccs_key_xref"], group_name="extract", kinds={"file"}, deps=[dg.AssetKey(["ccb", t.asset_name]) for t in KEYED],
+    description="Step 4: legacy key -> staging key of every keyed row in the wave's files (CCS_KEY_XREF), so the target can trace records."),
+    _write_key_xref)
 
 
 # ---------------------------------------------------------------- step 5: upload
-@dg.asset(key=["upload", "wave_files"], group_name="upload", partitions_def=WAVES, pool=POOL, kinds={"s3"},
-          deps=[dg.AssetKey(["extract", t.asset_name]) for t in ccb.CCB_TABLES] + [dg.AssetKey(["extract", "ccs_key_xref"])],
-          required_resource_keys={"workbench"},
-          description="Step 5: upload the wave's extract and control files to object storage with a manifest (rows and SHA-256 per file).")
-def wave_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    wave = context.partition_key
+def _write_wave_files(run: LayerRun) -> dict:
+    wave = run.wave
     settings = load_settings()
     out = _outbox(wave)
-    with context.resources.workbench.connect() as con:
-        counts = dict(con.execute("SELECT file_name, rows FROM wb.extract_counts WHERE wave = ?", [wave]).fetchall())
+    counts = dict(run.workbench.execute("SELECT file_name, rows FROM wb.extract_counts WHERE wave = ?", [wave]).fetchall())
     files = []
     for path in sorted(out.iterdir()):
         if path.suffix == ".dat":
@@ -226,138 +226,154 @@ def wave_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             files.append((path, None))
     store = store_from_env(ccs_home=settings.home)
     manifest = upload_wave(store, wave, files)
-    context.add_output_metadata({"ccs/bucket": store.describe()})
-    return dg.MaterializeResult(metadata=_meta(sum(r for _, r in files if r), bucket=store.describe(), manifest=manifest))
+    return _meta(sum(r for _, r in files if r), bucket=store.describe(), manifest=manifest,
+                 **{"ccs/bucket": store.describe()})
+
+
+wave_files = LayerAsset(dg.AssetSpec(
+    ["upload", "wave_files"], group_name="upload", kinds={"s3"},
+    deps=[dg.AssetKey(["extract", t.asset_name]) for t in ccb.CCB_TABLES] + [dg.AssetKey(["extract", "ccs_key_xref"])],
+    description="Step 5: upload the wave's extract and control files to object storage with a manifest (rows and SHA-256 per file)."),
+    _write_wave_files)
 
 
 # ---------------------------------------------------------------- step 6: staging load
-def _inbox(wave: str, context) -> Path:
+def _inbox(run: LayerRun) -> Path:
     """Download and verify the wave's files once per run (cached by run id)."""
     settings = load_settings()
-    dest = settings.home / "inbox" / wave / context.run_id
+    dest = settings.home / "inbox" / run.wave / run.context.run_id
     if not (dest / ".verified").exists():
         shutil.rmtree(dest.parent, ignore_errors=True)
         dest.mkdir(parents=True)
-        download_wave(store_from_env(ccs_home=settings.home), wave, dest)
+        download_wave(store_from_env(ccs_home=settings.home), run.wave, dest)
         (dest / ".verified").write_text("ok")
     return dest
 
 
-def _where(context) -> dict:
+def _where(run: LayerRun) -> dict:
     """Which target and bucket a staging load used (shown in the UI next to the run's ccs/* tags)."""
     settings = load_settings()
-    return {"ccs/target": context.resources.target.describe(),
+    return {"ccs/target": run.resources.target.describe(),
             "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
 
 
-def staging_asset(t: Table) -> dg.AssetsDefinition:
-    @dg.asset(key=["staging", t.asset_name], group_name="stage", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=[dg.AssetKey(["upload", "wave_files"])], required_resource_keys={"target"},
-              description=f"Step 6: SQL Loader batch (K1-CNVLD) equivalent: {t.name}.dat from object storage into the staging schema, typed; rejected lines kept.")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-        wave = context.partition_key
-        inbox = _inbox(wave, context)
-        with context.resources.target.session() as s:
-            ensure_target_schema(s)
-            r = stage_file(s, t, inbox / f"{t.name}.dat", wave)
-            if t.key_table:
-                r["k_table"] = stage_file(s, project.k_table(t), inbox / f"{t.k_table}.dat", wave)
-        return dg.MaterializeResult(metadata=_meta(r["loaded"], t, load_rejected=r["rejected"], **_where(context),
-                                                   **({"k_table": r["k_table"]} if "k_table" in r else {})))
-    return _asset
-
-
-@dg.asset(key=["staging", "ccs_key_xref"], group_name="stage", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-          deps=[dg.AssetKey(["upload", "wave_files"])], required_resource_keys={"target"},
-          description="Step 6: the wave's legacy-to-staging key map into the staging schema.")
-def key_xref_staging(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    wave = context.partition_key
-    inbox = _inbox(wave, context)
-    with context.resources.target.session() as s:
+def staging_asset(t: Table) -> LayerAsset:
+    def write(run: LayerRun) -> dict:
+        inbox = _inbox(run)
+        s = run.target
         ensure_target_schema(s)
-        r = stage_file(s, project.KEY_XREF, inbox / "CCS_KEY_XREF.dat", wave)
-    return dg.MaterializeResult(metadata=_meta(r["loaded"], project.KEY_XREF, load_rejected=r["rejected"], **_where(context)))
+        r = stage_file(s, t, inbox / f"{t.name}.dat", run.wave)
+        if t.key_table:
+            r["k_table"] = stage_file(s, project.k_table(t), inbox / f"{t.k_table}.dat", run.wave)
+        return _meta(r["loaded"], t, load_rejected=r["rejected"], **_where(run),
+                     **({"k_table": r["k_table"]} if "k_table" in r else {}))
+
+    return LayerAsset(dg.AssetSpec(
+        ["staging", t.asset_name], group_name="stage", kinds={"duckdb"}, deps=[dg.AssetKey(["upload", "wave_files"])],
+        description=f"Step 6: SQL Loader batch (K1-CNVLD) equivalent: {t.name}.dat from object storage into the staging schema, typed; rejected lines kept."),
+        write)
+
+
+def _write_key_xref_staging(run: LayerRun) -> dict:
+    inbox = _inbox(run)
+    ensure_target_schema(run.target)
+    r = stage_file(run.target, project.KEY_XREF, inbox / "CCS_KEY_XREF.dat", run.wave)
+    return _meta(r["loaded"], project.KEY_XREF, load_rejected=r["rejected"], **_where(run))
+
+
+key_xref_staging = LayerAsset(dg.AssetSpec(
+    ["staging", "ccs_key_xref"], group_name="stage", kinds={"duckdb"}, deps=[dg.AssetKey(["upload", "wave_files"])],
+    description="Step 6: the wave's legacy-to-staging key map into the staging schema."),
+    _write_key_xref_staging)
 
 
 # ---------------------------------------------------------------- step 7: validate, keys, production
-def keys_asset(t: Table) -> dg.AssetsDefinition:
+def keys_asset(t: Table) -> LayerAsset:
     mo = [c for c in ccb.CCB_TABLES if c.entity == t.name]
     parents = {p for c in mo for p in _parents(c) if p != t.name}
     deps = [dg.AssetKey(["staging", c.asset_name]) for c in mo] + [dg.AssetKey(["staging", "ccs_key_xref"])]
     deps += [dg.AssetKey(["keys", BY_NAME[p].entity.lower()]) for p in sorted(parents) if BY_NAME[BY_NAME[p].entity].key_table]
     deps += [dg.AssetKey(k.split("/")) for k in RULES_READ.get(t.name, [])]
 
-    @dg.asset(key=["keys", t.asset_name], group_name="keys", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=list(dict.fromkeys(deps)), required_resource_keys={"target"},
-              description=f"Step 7: validate the wave's staged {t.name} entities (with {', '.join(c.name for c in mo if c.name != t.name) or 'no child tables'}) and generate production keys into {t.ck_table}.")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-        wave = context.partition_key
-        with context.resources.target.session() as s:
-            validate_entity(s, t, wave)
-            r = generate_keys(s, t, wave)
-            rules = rejects_by_rule(s, t, wave)
-        return dg.MaterializeResult(metadata=_meta(r["keyed"], staged=r["staged"], rejected=r["rejected"], rejects_by_rule=rules))
-    return _asset
+    def write(run: LayerRun) -> dict:
+        s = run.target
+        validate_entity(s, t, run.wave)
+        r = generate_keys(s, t, run.wave)
+        rules = rejects_by_rule(s, t, run.wave)
+        return _meta(r["keyed"], staged=r["staged"], rejected=r["rejected"], rejects_by_rule=rules)
+
+    return LayerAsset(dg.AssetSpec(
+        ["keys", t.asset_name], group_name="keys", kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
+        description=f"Step 7: validate the wave's staged {t.name} entities (with {', '.join(c.name for c in mo if c.name != t.name) or 'no child tables'}) and generate production keys into {t.ck_table}."),
+        write)
 
 
-@dg.asset(key=["validate", "wave_gate"], group_name="validate", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-          deps=[dg.AssetKey(["keys", t.asset_name]) for t in KEYED], required_resource_keys={"workbench", "target"},
-          description="Step 7: the wave's reject rate across every layer, checked against CCS_REJECT_THRESHOLD before anything reaches production.")
-def wave_gate(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    rate = checks.reject_rate(context.resources.workbench, context.resources.target, context.partition_key)
-    return dg.MaterializeResult(metadata=_meta(rate["records"], reject_rate=dg.MetadataValue.float(rate["rate"]),
-                                               rejected=rate["rejected"], rules=rate["rules"]))
+def _write_wave_gate(run: LayerRun) -> Written:
+    rate = checks.reject_rate(run.workbench, run.target, run.wave)
+    return Written(_meta(rate["records"], reject_rate=dg.MetadataValue.float(rate["rate"]), rejected=rate["rejected"],
+                         rules=rate["rules"]), facts=rate)
 
 
-def production_asset(t: Table) -> dg.AssetsDefinition:
+wave_gate = LayerAsset(dg.AssetSpec(
+    ["validate", "wave_gate"], group_name="validate", kinds={"duckdb"}, deps=[dg.AssetKey(["keys", t.asset_name]) for t in KEYED],
+    description="Step 7: the wave's reject rate across every layer, checked against CCS_REJECT_THRESHOLD before anything reaches production."),
+    _write_wave_gate, [checks.GATE_CHECK, checks.RERUN_CHECK])
+
+
+def production_asset(t: Table) -> LayerAsset:
     deps = [dg.AssetKey(["validate", "wave_gate"]), dg.AssetKey(["keys", t.entity.lower()])]
     deps += [dg.AssetKey(["production", p.lower()]) for p in _parents(t)]
 
-    @dg.asset(key=["production", t.asset_name], group_name="production", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=list(dict.fromkeys(deps)), required_resource_keys={"target"},
-              description=f"Step 7: insert the wave's accepted {t.name} rows into production (cisadm) with production keys, replacing exactly the rows the wave owns.")
-    def _asset(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-        wave = context.partition_key
-        settings = load_settings()
-        with context.resources.target.session() as s:
-            r = insert_production(s, t, wave, settings.env_id)
-        return dg.MaterializeResult(metadata=_meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"}))
-    return _asset
+    def write(run: LayerRun) -> dict:
+        r = insert_production(run.target, t, run.wave, load_settings().env_id)
+        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
+
+    return LayerAsset(dg.AssetSpec(
+        ["production", t.asset_name], group_name="production", kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
+        description=f"Step 7: insert the wave's accepted {t.name} rows into production (cisadm) with production keys, replacing exactly the rows the wave owns."),
+        write, checks.production_checks(t))
 
 
-def _reconciliation(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    wave = context.partition_key
-    with context.resources.workbench.connect() as con:
-        wb = workbench_counts(con, wave)
-    with context.resources.target.session() as s:
-        tg = target_counts(s, wave)
-    report, problems = reconcile(wb, tg)
-    return dg.MaterializeResult(
-        metadata=_meta(sum(r.get("production", 0) for r in report["tables"].values()), report=report, problems=problems),
-        check_results=[dg.AssetCheckResult(check_name="counts_add_up", passed=not problems,
-                                           metadata={"problems": dg.MetadataValue.json(problems)},
-                                           description="; ".join(problems[:5]) or "every layer adds up")],
-    )
+def _reconcile(run: LayerRun) -> tuple[dict, list[str]]:
+    return reconcile(workbench_counts(run.workbench, run.wave), target_counts(run.target, run.wave))
 
 
-reconciliation = dg.asset(
-    key=["validate", "reconciliation"], group_name="validate_production", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-    deps=[dg.AssetKey(["production", t.asset_name]) for t in ccb.CCB_TABLES], required_resource_keys={"workbench", "target"},
-    check_specs=[dg.AssetCheckSpec("counts_add_up", asset=dg.AssetKey(["validate", "reconciliation"]), blocking=True,
-                                   description="legacy = accepted + rejected at every step, per table")],
-    description="Step 8: per-table counts of the wave at every layer (legacy, transformed, extracted, staged, rejected, keyed, production).",
-)(_reconciliation)
+def _write_reconciliation(run: LayerRun) -> Written:
+    report, problems = _reconcile(run)
+    return Written(_meta(sum(r.get("production", 0) for r in report["tables"].values()), report=report, problems=problems),
+                   facts=problems)
+
+
+def _counts_add_up(run: LayerRun, problems: list[str] | None) -> dg.AssetCheckResult:
+    problems = _reconcile(run)[1] if problems is None else problems
+    return dg.AssetCheckResult(passed=not problems, metadata={"problems": dg.MetadataValue.json(problems)},
+                               description="; ".join(problems[:5]) or "every layer adds up")
+
+
+reconciliation = LayerAsset(dg.AssetSpec(
+    ["validate", "reconciliation"], group_name="validate_production", kinds={"duckdb"},
+    deps=[dg.AssetKey(["production", t.asset_name]) for t in ccb.CCB_TABLES],
+    description="Step 8: per-table counts of the wave at every layer (legacy, transformed, extracted, staged, rejected, keyed, production)."),
+    _write_reconciliation,
+    [LayerCheck("counts_add_up", _counts_add_up, blocking=True, description="legacy = accepted + rejected at every step, per table")])
+
+
+def layers() -> list[dg.AssetsDefinition]:
+    """Steps 1-8 of scenario 1 as one step per layer (Oracle's order)."""
+    return [
+        build_layer(SCENARIO, "legacy", [legacy_asset(f) for f in ALL_FILES] + [ownership]),
+        build_layer(SCENARIO, "transform", [transform_asset(t) for t in ccb.CCB_TABLES]),
+        build_layer(SCENARIO, "extract", [extract_asset(t) for t in ccb.CCB_TABLES] + [key_xref_extract, wave_files]),
+        build_layer(SCENARIO, "staging", [staging_asset(t) for t in ccb.CCB_TABLES] + [key_xref_staging]),
+        build_layer(SCENARIO, "keys", [keys_asset(t) for t in KEYED] + [wave_gate]),
+        build_layer(SCENARIO, "production", [production_asset(t) for t in ccb.CCB_TABLES] + [reconciliation]),
+    ]
 
 
 def build() -> tuple[list, list]:
-    assets = [code_maps, ownership, key_xref_extract, wave_files, key_xref_staging, wave_gate, reconciliation]
-    assets += [legacy_asset(f) for f in ALL_FILES]
-    assets += [transform_asset(t) for t in ccb.CCB_TABLES]
-    assets += [extract_asset(t) for t in ccb.CCB_TABLES]
-    assets += [staging_asset(t) for t in ccb.CCB_TABLES]
-    assets += [keys_asset(t) for t in KEYED]
-    assets += [production_asset(t) for t in ccb.CCB_TABLES]
-    asset_checks = [checks.gate_check, checks.rerun_check, device_checks.meter_changes_before_cutover]
-    asset_checks += [c for t in ccb.CCB_TABLES for c in checks.production_checks(t)]
+    """Every asset of scenario 1 (steps 1-12): the code maps, six layers of steps 1-8, then steps 9-12."""
     from ..cloud.assets import build as steps_9_to_12  # Oracle steps 9-12: admin/x1_migad, mdm/*, odm/*
-    return tuple(ours + theirs for ours, theirs in zip((assets, asset_checks), steps_9_to_12()))
+
+    assets = [code_maps] + layers()
+    theirs, their_checks = steps_9_to_12(SCENARIO)
+    return assets + theirs, list(their_checks)

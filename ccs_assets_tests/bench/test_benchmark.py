@@ -21,10 +21,15 @@ def test_benchmark_reports_the_run(cli, tmp_path):
     job = [d for d in r["dagster_runs"] if d["job"] == "legacy_cis"]
     assert len(job) == 1 and job[0]["status"] == "SUCCESS"
     steps = {s["step"]: s for s in job[0]["steps"]}
-    assert steps["production__ci_per"]["group"] == "production" and steps["ccb__ci_per"]["group"] == "transform"
+    assert steps["legacy_cis__production"]["group"] == "layer" and steps["admin__x1_migad"]["group"] == "admin"
     assert all(s["status"] == "success" for s in steps.values())
-    assert {"legacy", "transform", "extract", "upload", "stage", "keys", "production", "checks"} <= set(job[0]["groups"])
+    assets = {a["asset"]: a for a in job[0]["assets"]}
+    assert assets["production/ci_per"]["group"] == "production" and assets["ccb/ci_per"]["group"] == "transform"
+    assert assets["production/ci_per:primary_key_unique"]["group"] == "checks"
+    assert {"legacy", "transform", "extract", "upload", "stage", "keys", "production", "mdm", "odm", "admin",
+            "checks"} <= set(job[0]["groups"])
     assert job[0]["in_steps_seconds"] <= job[0]["seconds"]
+    assert sum(a["seconds"] for a in assets.values()) <= job[0]["in_steps_seconds"]
 
     # rows per table are the reconciliation of the kept home
     assert not r["reconcile_problems"]

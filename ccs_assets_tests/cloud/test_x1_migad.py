@@ -15,6 +15,7 @@ from ccs_assets.catalog import ccb, mdm, odm
 from ccs_assets.catalog.model import Table
 from ccs_assets.cloud import counts, steps
 from ccs_assets.cloud.assets import step_asset, x1_migad
+from ccs_assets.scenarios.layers import build_layer
 from ccs_assets.cloud.config import DEMO_MASTER_CONFIG, MasterConfigError, load_master_config
 from ccs_assets.target import TargetResource
 from ccs_assets.target.dialect import DUCKDB
@@ -65,7 +66,7 @@ def _instance():
 
 
 def test_unmapped_type_in_use_fails_the_check_naming_it_and_stops_mdm(target):
-    d1_sp = step_asset(mdm.D1_SP)
+    d1_sp = build_layer("test", "mdm", [step_asset(mdm.D1_SP)], required_resource_keys={"target"})
     res = dg.materialize([x1_migad, d1_sp], instance=_instance(), partition_key=WAVE, resources={"target": target},
                          raise_on_error=False)
     evals = list(res.get_asset_check_evaluations())
