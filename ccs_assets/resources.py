@@ -11,10 +11,15 @@ from .workbench import WorkbenchResource
 POOL = "duckdb_writer"  # every DuckDB writer (asset or check) runs in this pool, limit 1
 
 
+def _duckdb(settings: Settings) -> dict:
+    """Every DuckDB connection's memory_limit and spill folder (CCS_DUCKDB_MEMORY_LIMIT, CCS_DUCKDB_TEMP_DIR)."""
+    return {"memory_limit": settings.duckdb_memory_limit, "temp_directory": str(settings.duckdb_temp_dir or "")}
+
+
 def target_resource(settings: Settings) -> TargetResource:
     """CCS_TARGET=duckdb: the target DuckDB file. CCS_TARGET=oracle: python-oracledb thin mode, secrets via dg.EnvVar."""
     if settings.oracle is None:
-        return TargetResource(kind="duckdb", duckdb_path=str(settings.target_db))
+        return TargetResource(kind="duckdb", duckdb_path=str(settings.target_db), **_duckdb(settings))
     o = settings.oracle
     return TargetResource(
         kind="oracle",
@@ -25,11 +30,12 @@ def target_resource(settings: Settings) -> TargetResource:
         production_schema=o.production_schema,
         oracle_load_method=o.load_method,
         oracle_batch_rows=o.batch_rows,
+        **_duckdb(settings),  # the DuckDB that parses extract files before they reach Oracle
     )
 
 
 def build_resources(settings: Settings) -> dict:
     return {
-        "workbench": WorkbenchResource(database=str(settings.workbench_db)),
+        "workbench": WorkbenchResource(database=str(settings.workbench_db), **_duckdb(settings)),
         "target": target_resource(settings),
     }

@@ -34,6 +34,8 @@ class Settings:
     env_id: int
     person_name_format: str
     main_customer_rel_type: str
+    duckdb_memory_limit: str = "4GB"
+    duckdb_temp_dir: Path | None = None  # None: DuckDB's default (<database>.tmp next to the file)
     oracle: "OracleSettings | None" = None  # set when target == "oracle"
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -84,6 +86,17 @@ def _oracle_settings(env: Mapping[str, str]) -> OracleSettings:
                           batch_rows=int(raw_batch))
 
 
+_MEMORY = re.compile(r"(\d+(\.\d+)?) ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def _memory_limit(env: Mapping[str, str]) -> str:
+    raw = env.get("CCS_DUCKDB_MEMORY_LIMIT", "4GB").strip() or "4GB"
+    m = _MEMORY.fullmatch(raw)
+    if not m or float(m.group(1)) <= 0:
+        raise SettingsError(f"CCS_DUCKDB_MEMORY_LIMIT must be a size like 1GB, 512MB or 2GiB, got {raw!r}")
+    return raw.replace(" ", "")
+
+
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     value = env.get(name, "").strip()
     return Path(value).expanduser().resolve() if value else default
@@ -132,6 +145,17 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         env_id=int(raw_env_id),
         person_name_format=name_format,
         main_customer_rel_type=env.get("CCS_MAIN_CUST_REL_TYPE", "MAIN").strip() or "MAIN",
+        duckdb_memory_limit=_memory_limit(env),
+        duckdb_temp_dir=_path(env, "CCS_DUCKDB_TEMP_DIR", home / "duckdb-tmp"),
         oracle=_oracle_settings(env) if target == "oracle" else None,
         env=env,
     )
+
+
+def duckdb_config(memory_limit: str, threads: int, temp_directory: str = "") -> dict:
+    """Connection settings of every DuckDB the project opens: a memory cap, and a folder to spill to beyond it."""
+    config = {"memory_limit": memory_limit, "threads": threads}
+    if temp_directory:
+        Path(temp_directory).mkdir(parents=True, exist_ok=True)
+        config["temp_directory"] = temp_directory
+    return config

@@ -113,7 +113,6 @@ def step_asset(t: Table) -> LayerAsset:
         s = run.target
         ensure_x1_schema(s)
         r = migrate_table(s, t, run.wave)
-        run.log.info(f"{t.name}: {r}")
         return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
 
     return LayerAsset(dg.AssetSpec(

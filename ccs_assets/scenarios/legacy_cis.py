@@ -105,7 +105,6 @@ def legacy_asset(f) -> LayerAsset:
     def write(run: LayerRun) -> dict:
         settings = load_settings()
         c = land_file(run.workbench, settings.landing, f, run.wave)
-        run.log.info(f"{f.file_name}: {c}")
         return _meta(c["loaded"], landing=str(settings.landing), **{k: v for k, v in c.items() if k != "loaded"})
 
     return LayerAsset(dg.AssetSpec(
@@ -156,7 +155,6 @@ def transform_asset(t: Table) -> LayerAsset:
 
     def write(run: LayerRun) -> dict:
         r = transform_table(run.workbench, t, run.wave, load_settings())
-        run.log.info(f"{t.name}: {r}")
         return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
 
     checks = [device_checks.METER_CHANGES] if t.name == "CI_SP_MTR_HIST" else []

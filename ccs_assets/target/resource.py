@@ -19,6 +19,7 @@ import dagster as dg
 import duckdb
 
 from ..catalog.model import Table
+from ..settings import duckdb_config
 from .dialect import _BIND, DUCKDB, ORACLE, Dialect
 
 LOAD_PREFIX = "CCS_LD_"  # Oracle: a load table per loaded relation in the staging schema
@@ -228,6 +229,7 @@ class TargetResource(dg.ConfigurableResource):
     production_schema: str = ""  # default: cisadm on DuckDB, CISADM on Oracle
     memory_limit: str = "4GB"
     threads: int = 2
+    temp_directory: str = ""  # DuckDB spill folder ("" = DuckDB's default)
     oracle_dsn: str = ""
     oracle_user: str = ""
     oracle_password: str = ""
@@ -256,7 +258,7 @@ class TargetResource(dg.ConfigurableResource):
         if self.kind != "duckdb":
             raise dg.Failure(f"target kind {self.kind!r} is unknown; set CCS_TARGET=duckdb or oracle")
         Path(self.duckdb_path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.duckdb_path, config={"memory_limit": self.memory_limit, "threads": self.threads})
+        con = duckdb.connect(self.duckdb_path, config=duckdb_config(self.memory_limit, self.threads, self.temp_directory))
         try:
             yield TargetSession(con, DUCKDB, stg, prod)
         finally:
@@ -277,7 +279,8 @@ class TargetResource(dg.ConfigurableResource):
         except oracledb.Error as exc:
             raise dg.Failure(f"cannot connect to Oracle {user}@{dsn}: {str(exc).splitlines()[0]}") from exc
         con.autocommit = False
-        s = OracleSession(con, stg, prod, load_method=self.oracle_load_method, batch_rows=self.oracle_batch_rows)
+        s = OracleSession(con, stg, prod, load_method=self.oracle_load_method, batch_rows=self.oracle_batch_rows,
+                          parser=duckdb.connect(config=duckdb_config(self.memory_limit, self.threads, self.temp_directory)))
         try:
             yield s
         finally:

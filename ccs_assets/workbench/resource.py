@@ -9,6 +9,8 @@ from typing import Iterator
 import dagster as dg
 import duckdb
 
+from ..settings import duckdb_config
+
 WORKBENCH_DDL = """
 CREATE SCHEMA IF NOT EXISTS legacy;
 CREATE SCHEMA IF NOT EXISTS ccb;
@@ -46,11 +48,12 @@ class WorkbenchResource(dg.ConfigurableResource):
     database: str = ".ccs/workbench.duckdb"
     memory_limit: str = "4GB"
     threads: int = 2
+    temp_directory: str = ""  # where DuckDB spills when a wave does not fit memory_limit ("" = its default)
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         Path(self.database).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.database, config={"memory_limit": self.memory_limit, "threads": self.threads})
+        con = duckdb.connect(self.database, config=duckdb_config(self.memory_limit, self.threads, self.temp_directory))
         try:
             ensure_workbench_schema(con)
             yield con
