@@ -187,7 +187,7 @@ def build_layer(scenario: str, layer: str, assets: Sequence[LayerAsset], *,
 
     @dg.multi_asset(name=op_name(scenario, layer), specs=specs, check_specs=check_specs, can_subset=True,
                     partitions_def=partitions_def, pool=pool,
-                    required_resource_keys=required_resource_keys or {"workbench", "target"},
+                    required_resource_keys={"workbench", "target"} if required_resource_keys is None else required_resource_keys,
                     description=description or f"{scenario}: every selected asset of the {layer} layer, in one step")
     def _layer(context):  # an AssetExecutionContext (no annotation: this module postpones annotations)
         run = LayerRun(context)

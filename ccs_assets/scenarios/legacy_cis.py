@@ -239,7 +239,7 @@ wave_files = LayerAsset(dg.AssetSpec(
 def _inbox(run: LayerRun) -> Path:
     """Download and verify the wave's files once per run (cached by run id)."""
     settings = load_settings()
-    dest = settings.home / "inbox" / run.wave / run.context.run_id
+    dest = settings.home / "inbox" / run.wave / run.context.run.run_id
     if not (dest / ".verified").exists():
         shutil.rmtree(dest.parent, ignore_errors=True)
         dest.mkdir(parents=True)

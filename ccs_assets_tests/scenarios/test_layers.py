@@ -28,7 +28,7 @@ def _writer(table: str, rows_sql: str):
         con.execute(f"CREATE TABLE IF NOT EXISTS wb.toy_{table} (wave VARCHAR, n INTEGER, run_id VARCHAR)")
         con.execute(f"DELETE FROM wb.toy_{table} WHERE wave = ?", [run.wave])
         rows = rows_sql.replace("{wave}", "'" + run.wave + "'")
-        con.execute(f"INSERT INTO wb.toy_{table} SELECT ?, n, ? FROM ({rows}) r(n)", [run.wave, run.context.run_id])
+        con.execute(f"INSERT INTO wb.toy_{table} SELECT ?, n, ? FROM ({rows}) r(n)", [run.wave, run.context.run.run_id])
         n = con.execute(f"SELECT count(*) FROM wb.toy_{table} WHERE wave = ?", [run.wave]).fetchone()[0]
         return Written({"dagster/row_count": n}, facts=n)
     return write
