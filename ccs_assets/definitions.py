@@ -2,6 +2,10 @@
 
 import dagster as dg
 
+from .instance import use_shared_engines
+
+use_shared_engines()  # before any instance storage is opened in this process (see instance.py)
+
 from .resources import build_resources
 from .scenarios import legacy_cis
 from .settings import load_settings

@@ -44,6 +44,9 @@ def _prepare(landing: str | None = None):
         cfg.write_text(DAGSTER_YAML)
     import dagster as dg
 
+    from ..instance import use_shared_engines
+
+    use_shared_engines()
     return settings, dg.DagsterInstance.get()
 
 
