@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,88 @@ def cli(request, tmp_path: Path) -> Cli:
         with OracleReader() as r:
             r.empty_target()
     return c
+
+
+# ---------------------------------------------------------------- one two-wave landing run once per session
+TWO_WAVES = {"customers": "400", "waves": "2", "seed": "7"}
+
+
+def wave_snapshot(con, wave: str) -> dict:
+    """Every row wave `wave` owns in production (CC&B, MDM, ODM: through CCS_WAVE_LEDGER), its CK_ maps, its
+    MDM/ODM key map, and the admin tables of step 9, as sorted tuples per table."""
+    from ccs_assets.catalog import ccb, mdm, odm
+
+    out = {}
+    for t in ccb.CCB_TABLES + mdm.MDM_TABLES + odm.ODM_TABLES:
+        out[t.name] = sorted(con.execute(
+            f"SELECT * FROM cisadm.{t.name} WHERE {t.owner_column} IN (SELECT OWNER_KEY FROM cisadm.CCS_WAVE_LEDGER "
+            f"WHERE WAVE = ? AND TABLE_NAME = ?)", [wave, t.name]).fetchall(), key=repr)
+    for t in ccb.CCB_TABLES:
+        if t.key_table:
+            out[t.ck_table] = sorted(con.execute(
+                f"SELECT OLD_KEY, NEW_KEY, LEGACY_KEY FROM cisstg.{t.ck_table} WHERE WAVE = ?", [wave]).fetchall())
+    out["CCS_X1_KEY_MAP"] = sorted(con.execute(
+        "SELECT CCB_TABLE, CCB_KEY, MDM_TABLE, MDM_KEY FROM cisstg.CCS_X1_KEY_MAP WHERE WAVE = ?", [wave]).fetchall())
+    for t in mdm.ADMIN_TABLES + odm.ADMIN_TABLES:
+        out[t.name] = sorted(con.execute(f"SELECT * FROM cisadm.{t.name}").fetchall(), key=repr)
+    return out
+
+
+class TwoWaves:
+    """A landing of 400 customers in two waves, both run; snapshots and reconciliations taken before wave-01 was
+    run again, and after (`cli` is the home after the rerun)."""
+
+    def __init__(self, cli: Cli, landing: Path):
+        self.cli = cli
+        self.landing = landing
+        self.before: dict[str, dict] = {}
+        self.after: dict[str, dict] = {}
+        self.reconcile_before: dict[str, dict] = {}
+        self.reconcile_after: dict[str, dict] = {}
+        self.runs: list[subprocess.CompletedProcess] = []
+
+    def snapshot(self) -> dict[str, dict]:
+        with self.cli.target() as con:
+            return {w: wave_snapshot(con, w) for w in ("wave-01", "wave-02")}
+
+    def reconcile(self) -> dict[str, dict]:
+        import json
+
+        return {w: json.loads(self.cli("reconcile", "--wave", w, "--format", "json").stdout) for w in ("wave-01", "wave-02")}
+
+    def run(self, wave: str) -> subprocess.CompletedProcess:
+        proc = self.cli("run", "--scenario", "legacy-cis", "--landing", str(self.landing), "--wave", wave)
+        self.runs.append(proc)
+        return proc
+
+
+@pytest.fixture(scope="session", params=TARGETS)
+def two_waves_rerun(request, tmp_path_factory) -> TwoWaves:
+    """Scenario 1 end to end once per session and target: generate, both waves, then wave-01 again.
+
+    Tests that only read the result share it (the legacy-CIS and the steps 9-12 end-to-end tests); a
+    test that changes anything copies `cli.home` first (see `private_copy`)."""
+    root = tmp_path_factory.mktemp(f"two_waves_{request.param}")
+    cli = Cli(root / "ccs", request.param)
+    if request.param == "oracle":
+        with OracleReader() as r:
+            r.empty_target()
+    landing = root / "ccs" / "landing"
+    cli("generate", str(landing), "--customers", TWO_WAVES["customers"], "--waves", TWO_WAVES["waves"],
+        "--seed", TWO_WAVES["seed"])
+    cli("waves", "sync", "--landing", str(landing))
+    tw = TwoWaves(cli, landing)
+    tw.run("wave-01")
+    tw.run("wave-02")
+    tw.before = tw.snapshot()
+    tw.reconcile_before = tw.reconcile()
+    tw.run("wave-01")
+    tw.after = tw.snapshot()
+    tw.reconcile_after = tw.reconcile()
+    return tw
+
+
+def private_copy(home: Path, dest: Path) -> Cli:
+    """A copy of a shared CCS_HOME (target, workbench, Dagster instance, landing) a test may change."""
+    shutil.copytree(home, dest)
+    return Cli(dest)

@@ -5,7 +5,9 @@ Not a timed test: a command that prints figures. It
 1. makes a fresh CCS_HOME (a temporary folder, or --keep DIR);
 2. runs `ccs-migrate generate` in a child process (unless --landing reuses one);
 3. runs `ccs-migrate run --scenario legacy-cis --wave W` in a child process, the
-   real Dagster job recorded in the bench home's DAGSTER_HOME;
+   real Dagster job recorded in the bench home's DAGSTER_HOME, then (bench/ingest.py)
+   reads the same landing files once into a fresh DuckDB file, the floor the run's
+   time is divided by (run / ingest), so figures from a busy machine stay comparable;
 4. reads the run's event log (step start / success times) for per-step and
    per-asset-group wall times, the reconciliation counts for rows per table,
    and the sizes of the DuckDB files and folders.
@@ -224,6 +226,11 @@ def run_benchmark(customers: int, waves: int = 1, wave: str | None = None, seed:
         report["run"] = asdict(run)
         if run.returncode:
             report["run"]["log_tail"] = _tail(Path(run.log))
+        progress("reading the same landing files once into DuckDB (the floor the run is compared with)")
+        ing = measure([sys.executable, "-m", "ccs_assets.bench.ingest", str(land), str(home / "ingest.duckdb")], env,
+                      logs / "ingest.log", home)
+        report["ingest"] = asdict(ing)
+        report["run_to_ingest"] = round(run.wall_s / ing.wall_s, 2) if ing.returncode == 0 and ing.wall_s else None
         report.update(_collect(home, env, wave))
         report["ok"] = run.returncode == 0
         return report
@@ -291,6 +298,11 @@ def format_report(r: dict) -> str:
     run = r["run"]
     lines.append(f"run {r['wave']} (ccs-migrate run, whole process): {run['wall_s']:.1f} s wall, {run['cpu_s']:.1f} s cpu, "
                  f"peak RSS {run['peak_rss_mib']:.0f} MiB, exit {run['returncode']}")
+    ing = r.get("ingest")
+    if ing:
+        lines.append(f"raw DuckDB ingest of the same landing files (each read once into a table): {ing['wall_s']:.1f} s wall, "
+                     f"{ing['cpu_s']:.1f} s cpu, peak RSS {ing['peak_rss_mib']:.0f} MiB, exit {ing['returncode']}; "
+                     f"run / ingest = {r.get('run_to_ingest')} (wall)")
     for d in r.get("dagster_runs", []):
         lines.append(f"  dagster run {d['run_id'][:8]} {d['job']}: {d['status']}, {d['seconds']} s from RUN_START to end "
                      f"({len(d['steps'])} steps, {d['in_steps_seconds']} s inside steps, {d['between_steps_seconds']} s "

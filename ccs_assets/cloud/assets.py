@@ -111,7 +111,7 @@ def step_asset(t: Table) -> LayerAsset:
 
     def write(run: LayerRun) -> dict:
         s = run.target
-        ensure_x1_schema(s)
+        run.once("x1_schema", lambda: ensure_x1_schema(s))
         r = migrate_table(s, t, run.wave)
         return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
 

@@ -53,7 +53,16 @@ Contract:
   the next layer silently). Connections are reopened after a failed write, so
   nothing it left pending leaks into the next table.
 - `run.workbench` (DuckDB connection) and `run.target` (TargetSession) are
-  opened on first use and shared by every write and check of the step.
+  opened on first use and shared by every write and check of the step;
+  `run.wave` is the partition, `run.context` Dagster's context, `run.log` its log;
+  `run.once(name, fn)` runs `fn` once per step (e.g. creating missing tables).
+
+`build_layer(scenario, layer, assets, *, partitions_def=WAVES, pool="duckdb_writer",
+required_resource_keys={"workbench", "target"}, description=None)`. The op is
+named `<scenario>__<layer>` (must be unique in the code location). A full
+example: `legacy_cis.layers()` (steps 1-8) and `cloud/assets.build()` (MDM/ODM);
+the behaviour above is pinned by ccs_assets_tests/scenarios/test_layers.py,
+whose toy scenario is a template for a new scenario's tests.
 """
 
 from __future__ import annotations
@@ -112,6 +121,7 @@ class LayerRun:
         self._stack = ExitStack()
         self._workbench = None
         self._target = None
+        self._once: dict[str, Any] = {}
 
     @property
     def resources(self):
@@ -131,9 +141,16 @@ class LayerRun:
             self._target = self._stack.enter_context(self.context.resources.target.session())
         return self._target
 
+    def once(self, name: str, fn: Callable[[], Any]) -> Any:
+        """`fn()` the first time a write of this step asks for `name` (e.g. create missing tables), then its result."""
+        if name not in self._once:
+            self._once[name] = fn()
+        return self._once[name]
+
     def reset(self) -> None:
         """Close the connections (rolling back anything a failed write left pending); reopened on next use."""
         self._workbench = self._target = None
+        self._once = {}
         self._stack.close()
         self._stack = ExitStack()
 

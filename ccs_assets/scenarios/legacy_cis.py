@@ -169,6 +169,14 @@ def _outbox(wave: str) -> Path:
     return load_settings().outbox / wave
 
 
+def _record_counts(con, wave: str, files: dict[str, int | None]) -> None:
+    """Rows of each data file written (<TABLE>.dat under table name TABLE), for the manifest and reconciliation."""
+    for name, rows in files.items():
+        if name.endswith(".dat"):
+            con.execute("DELETE FROM wb.extract_counts WHERE wave = ? AND file_name = ?", [wave, name])
+            con.execute("INSERT INTO wb.extract_counts VALUES (?, ?, ?, ?)", [wave, name[:-4], name, rows])
+
+
 def extract_asset(t: Table) -> LayerAsset:
     def write(run: LayerRun) -> dict:
         wave, con = run.wave, run.workbench
@@ -181,8 +189,7 @@ def extract_asset(t: Table) -> LayerAsset:
             k = project.k_table(t)
             ksrc = f"(SELECT {t.key_column.name}, {settings.env_id} AS ENV_ID FROM ccb.{t.name} WHERE _wave = $wave) kk"
             files.update(write_table_files(con, ksrc, k, out, wave, {"wave": wave}))
-        con.execute("DELETE FROM wb.extract_counts WHERE wave = ? AND table_name = ?", [wave, t.name])
-        con.execute("INSERT INTO wb.extract_counts VALUES (?, ?, ?, ?)", [wave, t.name, f"{t.name}.dat", files[f"{t.name}.dat"]])
+        _record_counts(con, wave, files)
         return _meta(files[f"{t.name}.dat"], t, files=files, folder=str(out))
 
     return LayerAsset(dg.AssetSpec(
@@ -197,6 +204,7 @@ def _write_key_xref(run: LayerRun) -> dict:
         f"SELECT '{t.name}' AS TABLE_NAME, {t.key_column.name} AS STG_KEY, _legacy_key AS LEGACY_KEY, _wave AS WAVE, _line AS LINE_NO "
         f"FROM ccb.{t.name} WHERE _wave = $wave" for t in KEYED)
     files = write_table_files(run.workbench, f"({union}) u", project.KEY_XREF, _outbox(wave), wave, {"wave": wave})
+    _record_counts(run.workbench, wave, files)
     return _meta(files["CCS_KEY_XREF.dat"], project.KEY_XREF)
 
 
@@ -215,11 +223,10 @@ def _write_wave_files(run: LayerRun) -> dict:
     files = []
     for path in sorted(out.iterdir()):
         if path.suffix == ".dat":
-            rows = counts.get(path.name)
-            if rows is None:  # _K and XREF files: count lines (one row per line, no embedded line breaks)
-                with open(path, "rb") as fh:
-                    rows = sum(1 for _ in fh)
-            files.append((path, rows))
+            if path.name not in counts:
+                raise dg.Failure(f"{path}: no row count recorded for this extract file; materialize its extract/* asset "
+                                 f"for {wave} again before uploading")
+            files.append((path, counts[path.name]))
         elif path.suffix == ".ctl":
             files.append((path, None))
     store = store_from_env(ccs_home=settings.home)
@@ -259,7 +266,7 @@ def staging_asset(t: Table) -> LayerAsset:
     def write(run: LayerRun) -> dict:
         inbox = _inbox(run)
         s = run.target
-        ensure_target_schema(s)
+        run.once("target_schema", lambda: ensure_target_schema(s))
         r = stage_file(s, t, inbox / f"{t.name}.dat", run.wave)
         if t.key_table:
             r["k_table"] = stage_file(s, project.k_table(t), inbox / f"{t.k_table}.dat", run.wave)
@@ -274,7 +281,7 @@ def staging_asset(t: Table) -> LayerAsset:
 
 def _write_key_xref_staging(run: LayerRun) -> dict:
     inbox = _inbox(run)
-    ensure_target_schema(run.target)
+    run.once("target_schema", lambda: ensure_target_schema(run.target))
     r = stage_file(run.target, project.KEY_XREF, inbox / "CCS_KEY_XREF.dat", run.wave)
     return _meta(r["loaded"], project.KEY_XREF, load_rejected=r["rejected"], **_where(run))
 

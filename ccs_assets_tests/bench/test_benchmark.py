@@ -17,6 +17,9 @@ def test_benchmark_reports_the_run(cli, tmp_path):
     assert r["ok"] and r["wave"] == "wave-01" and r["waves_in_plan"] == ["wave-01", "wave-02"]
     assert r["generate"]["returncode"] == 0 and r["run"]["returncode"] == 0
     assert r["run"]["peak_rss_mib"] > 50 and r["run"]["wall_s"] > 0 and r["run"]["cpu_s"] > 0
+    assert r["ingest"]["returncode"] == 0 and r["ingest"]["wall_s"] > 0
+    assert r["run_to_ingest"] == round(r["run"]["wall_s"] / r["ingest"]["wall_s"], 2)
+    assert "ingest.log" in {p.name for p in (keep / "bench-logs").iterdir()}
 
     job = [d for d in r["dagster_runs"] if d["job"] == "legacy_cis"]
     assert len(job) == 1 and job[0]["status"] == "SUCCESS"

@@ -3,7 +3,6 @@ ODM asset dispositions, and a rerun gives identical MDM/ODM keys and rows."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -15,19 +14,9 @@ from ccs_assets.target.resource import TargetSession
 X1 = mdm.MDM_TABLES + odm.ODM_TABLES
 
 
-def snapshot(cli, wave: str) -> dict:
-    """Every MDM/ODM row the wave owns, and its CC&B -> MDM/ODM key map."""
-    out = {}
-    with cli.target() as con:
-        for t in X1:
-            out[t.name] = sorted(con.execute(
-                f"SELECT * FROM cisadm.{t.name} WHERE {t.owner_column} IN (SELECT OWNER_KEY FROM cisadm.CCS_WAVE_LEDGER "
-                f"WHERE WAVE = ? AND TABLE_NAME = ?)", [wave, t.name]).fetchall(), key=repr)
-        out["CCS_X1_KEY_MAP"] = sorted(con.execute(
-            "SELECT CCB_TABLE, CCB_KEY, MDM_TABLE, MDM_KEY FROM cisstg.CCS_X1_KEY_MAP WHERE WAVE = ?", [wave]).fetchall())
-        for t in mdm.ADMIN_TABLES + odm.ADMIN_TABLES:
-            out[t.name] = sorted(con.execute(f"SELECT * FROM cisadm.{t.name}").fetchall())
-    return out
+def x1_part(snapshot: dict) -> dict:
+    """The MDM/ODM rows of a wave's snapshot (conftest.wave_snapshot), its key map and the admin tables."""
+    return {name: snapshot[name] for name in [t.name for t in X1 + mdm.ADMIN_TABLES + odm.ADMIN_TABLES] + ["CCS_X1_KEY_MAP"]}
 
 
 def counts(cli, wave: str) -> dict:
@@ -36,19 +25,18 @@ def counts(cli, wave: str) -> dict:
 
 
 @pytest.mark.heavy
-def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(cli, tmp_path):
-    landing = tmp_path / "landing"
-    cli("generate", str(landing), "--customers", "300", "--waves", "2", "--seed", "11")
-    cli("waves", "sync", "--landing", str(landing))
-    cli("run", "--scenario", "legacy-cis", "--landing", str(landing), "--wave", "wave-01")
-    cli("run", "--scenario", "legacy-cis", "--landing", str(landing), "--wave", "wave-02")
-    first, second = snapshot(cli, "wave-01"), snapshot(cli, "wave-02")
+@pytest.mark.parametrize("two_waves_rerun", ["duckdb"], indirect=True)
+def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(two_waves_rerun):
+    """Reads the session's shared run (conftest.two_waves_rerun): both waves, then wave-01 again."""
+    tw = two_waves_rerun
+    cli = tw.cli
+    first, second = x1_part(tw.before["wave-01"]), x1_part(tw.before["wave-02"])
     assert all(first[t.name] for t in X1), [t.name for t in X1 if not first[t.name]]
     assert all(second[t.name] for t in (mdm.D1_CONTACT, mdm.D1_SP, mdm.D1_US, mdm.D1_INSTALL_EVT, odm.W1_NODE))
 
     # counts reconcile from the legacy files to ODM asset dispositions, for both waves
     for wave in ("wave-01", "wave-02"):
-        rec = json.loads(cli("reconcile", "--wave", wave, "--format", "json").stdout)
+        rec = tw.reconcile_after[wave]
         assert not rec["problems"], rec["problems"]
         c = counts(cli, wave)
         assert not x1_problems(c, strict=True), x1_problems(c, strict=True)
@@ -115,6 +103,5 @@ def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(cli, tmp_path):
                     f"(SELECT 1 FROM cisadm.{c.fk_table} p WHERE p.{c.fk_column} = x.{c.name})").fetchone()[0]
                 assert orphans == 0, f"{t.name}.{c.name}"
 
-    cli("run", "--scenario", "legacy-cis", "--landing", str(landing), "--wave", "wave-01")
-    assert snapshot(cli, "wave-01") == first, "rerun gives identical MDM/ODM keys and rows"
-    assert snapshot(cli, "wave-02") == second, "rerun of wave-01 leaves wave-02's MDM/ODM rows as they were"
+    assert x1_part(tw.after["wave-01"]) == first, "rerun gives identical MDM/ODM keys and rows"
+    assert x1_part(tw.after["wave-02"]) == second, "rerun of wave-01 leaves wave-02's MDM/ODM rows as they were"

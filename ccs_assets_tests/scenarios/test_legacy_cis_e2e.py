@@ -1,43 +1,34 @@
-"""End to end, through Dagster and the CLI: two waves, a rerun, and idempotency."""
+"""End to end, through Dagster and the CLI: two waves, a rerun, and idempotency (CC&B side, steps 1-8).
+
+The run is the session's shared `two_waves_rerun` (conftest): 400 customers in two waves, both run, then
+wave-01 again; the steps 9-12 test (cloud/test_cloud_e2e.py) reads the same run."""
 
 from __future__ import annotations
 
-import json
-
+import dagster as dg
 import pytest
 
 from ccs_assets.catalog import ccb
+from ccs_assets.scenarios.layers import op_name
+
+CCB_PARTS = [t.name for t in ccb.CCB_TABLES] + [t.ck_table for t in ccb.CCB_TABLES if t.key_table]
 
 
-def snapshot(cli, wave: str) -> dict:
-    """Every production row a wave owns, per table, as sorted tuples."""
-    out = {}
-    with cli.target() as con:
-        for t in ccb.CCB_TABLES:
-            out[t.name] = sorted(con.execute(
-                f"SELECT * FROM cisadm.{t.name} WHERE {t.owner_column} IN (SELECT OWNER_KEY FROM cisadm.CCS_WAVE_LEDGER "
-                f"WHERE WAVE = ? AND TABLE_NAME = ?)", [wave, t.name]).fetchall(), key=repr)
-        out["keys"] = {t.ck_table: sorted(con.execute(f"SELECT OLD_KEY, NEW_KEY, LEGACY_KEY FROM cisstg.{t.ck_table} WHERE WAVE = ?", [wave]).fetchall())
-                       for t in ccb.CCB_TABLES if t.key_table}
-    return out
+def ccb_part(snapshot: dict) -> dict:
+    return {name: snapshot[name] for name in CCB_PARTS}
 
 
 @pytest.mark.heavy
-def test_two_waves_rerun_is_idempotent(target, cli, tmp_path):
-    landing = tmp_path / "landing"
-    cli("generate", str(landing), "--customers", "400", "--waves", "2", "--seed", "7")
-    cli("waves", "sync", "--landing", str(landing))
-    cli("run", "--scenario", "legacy-cis", "--landing", str(landing), "--wave", "wave-01")
-    cli("run", "--scenario", "legacy-cis", "--landing", str(landing), "--wave", "wave-02")
-    first, second = snapshot(cli, "wave-01"), snapshot(cli, "wave-02")
+def test_two_waves_rerun_is_idempotent(two_waves_rerun):
+    tw = two_waves_rerun
+    cli = tw.cli
+    first, second = tw.before["wave-01"], tw.before["wave-02"]
     assert all(first[t.name] for t in ccb.CCB_TABLES if t.name not in ("CI_PER_ID",)), "every table got rows"
     assert first["CI_PER"] and second["CI_PER"]
-    rec1 = json.loads(cli("reconcile", "--wave", "wave-01", "--format", "json").stdout)
 
-    cli("run", "--scenario", "legacy-cis", "--landing", str(landing), "--wave", "wave-01")
-    assert snapshot(cli, "wave-01") == first, "rerun gives identical keys and rows"
-    assert snapshot(cli, "wave-02") == second, "rerun of wave-01 leaves wave-02 untouched"
-    rec1b = json.loads(cli("reconcile", "--wave", "wave-01", "--format", "json").stdout)
+    assert ccb_part(tw.after["wave-01"]) == ccb_part(first), "rerun gives identical keys and rows"
+    assert ccb_part(tw.after["wave-02"]) == ccb_part(second), "rerun of wave-01 leaves wave-02 untouched"
+    rec1, rec1b = tw.reconcile_before["wave-01"], tw.reconcile_after["wave-01"]
     assert rec1b["tables"] == rec1["tables"] and not rec1b["problems"]
 
     with cli.target() as con:
@@ -58,3 +49,22 @@ def test_two_waves_rerun_is_idempotent(target, cli, tmp_path):
         assert con.execute("SELECT count(*) FROM cisadm.CI_PER_K").fetchone()[0] == con.execute("SELECT count(*) FROM cisadm.CI_PER").fetchone()[0]
     files = sorted(p.name for p in (cli.home / "object-storage" / "wave-01").iterdir())
     assert "manifest.json" in files and "CI_PER.dat" in files and "CI_PER.ctl" in files and "CI_PER_K.dat" in files
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("two_waves_rerun", ["duckdb"], indirect=True)
+def test_a_wave_is_one_step_per_layer_and_checks_are_kept_per_wave(two_waves_rerun):
+    """The run's steps are the scenario's layers; each wave's check results stay apart (partitioned checks)."""
+    instance = dg.DagsterInstance.from_config(str(two_waves_rerun.cli.home / "dagster"))
+    try:
+        runs = [r for r in instance.get_runs(ascending=True) if r.job_name == "legacy_cis"]
+        assert [r.tags.get("dagster/partition") for r in runs] == ["wave-01", "wave-02", "wave-01"]
+        steps = {s.step_key for s in instance.get_run_step_stats(runs[0].run_id)}
+        layers = {op_name("legacy-cis", n) for n in ("legacy", "transform", "extract", "staging", "keys", "production", "mdm_odm")}
+        assert steps == layers | {"admin__x1_migad"}
+        ck = dg.AssetCheckKey(dg.AssetKey(["production", "ci_per"]), "primary_key_unique")
+        history = instance.event_log_storage.get_asset_check_execution_history(ck, limit=10)
+        waves = [rec.evaluation.partition for rec in history if rec.evaluation]
+        assert sorted(waves) == ["wave-01", "wave-01", "wave-02"], "each wave's result is kept under its own wave"
+    finally:
+        instance.dispose()
