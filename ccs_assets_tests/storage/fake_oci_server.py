@@ -71,12 +71,14 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
+
+from ..loopback import LoopbackServer
 
 __all__ = ["DEFAULT_BUCKET", "DEFAULT_NAMESPACE", "FakeObjectStorage", "StoredObject"]
 
@@ -134,7 +136,7 @@ class _Error(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-class FakeObjectStorage:
+class FakeObjectStorage(LoopbackServer):
     """State of the fake service plus its HTTP server (``start`` / ``stop``)."""
 
     def __init__(
@@ -162,50 +164,17 @@ class FakeObjectStorage:
         self.max_parts_in_flight = 0
         self.requests: list[tuple[str, str, int]] = []  # (method, path, status)
         self.lock = threading.RLock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._watchdog: threading.Timer | None = None
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> "FakeObjectStorage":
-        fake = self
-
-        class Handler(_Handler):
-            state = fake
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-oci", daemon=True
-        )
-        self._thread.start()
-        # Bounded: a hung test cannot keep the server alive past max_lifetime.
-        self._watchdog = threading.Timer(self.max_lifetime, self.stop)
-        self._watchdog.daemon = True
-        self._watchdog.start()
+        self._serve(_Handler, "fake-oci")
         return self
-
-    def stop(self) -> None:
-        server, self._server = self._server, None
-        if self._watchdog is not None and threading.current_thread() is not self._watchdog:
-            self._watchdog.cancel()
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        if self._thread is not None and threading.current_thread() is not self._thread:
-            self._thread.join(timeout=5)
 
     def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc):
         self.stop()
-
-    @property
-    def endpoint(self) -> str:
-        assert self._server is not None, "server not started"
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
 
     # ------------------------------------------------------- test inspection
     def objects(self, bucket: str = DEFAULT_BUCKET) -> dict[str, bytes]:
