@@ -181,9 +181,7 @@ def _key_rounds(s: TargetSession, t: Table, candidates: str, **params) -> None:
     params = {"mdm_table": t.name, **params}
     ready = (f"SELECT c.CCB_TABLE, c.CCB_KEY FROM ({candidates}) c WHERE NOT EXISTS (SELECT 1 FROM {km} d "
              f"WHERE d.MDM_TABLE = :mdm_table AND d.CCB_TABLE = c.CCB_TABLE AND d.CCB_KEY = c.CCB_KEY)")
-    for n in range(MAX_ATTEMPTS):
-        if not s.scalar(f"SELECT count(*) FROM ({ready}) r", **params):
-            return
+    for n in range(MAX_ATTEMPTS):  # insert first, then count what is left: the candidates are evaluated once per round
         text = f"'{t.name}:' || r.CCB_TABLE || ':' || TRIM(r.CCB_KEY) || ':{n}'"
         cand = s.dialect.number_to_key(s.dialect.key_hash(text, 12), 12)
         s.execute(
@@ -196,9 +194,10 @@ def _key_rounds(s: TargetSession, t: Table, candidates: str, **params) -> None:
               AND c.MDM_KEY NOT IN (SELECT k.MDM_KEY FROM {km} k)""",
             **params,
         )
-    left = s.scalar(f"SELECT count(*) FROM ({ready}) r", **params)
-    if left:
-        raise RuntimeError(f"{t.name}: {left} records got no key after {MAX_ATTEMPTS} attempts")
+        left = s.scalar(f"SELECT count(*) FROM ({ready}) r", **params)
+        if not left:
+            return
+    raise RuntimeError(f"{t.name}: {left} records got no key after {MAX_ATTEMPTS} attempts")
 
 
 def key_step(s: TargetSession, t: Table, wave: str) -> dict:

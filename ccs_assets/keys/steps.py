@@ -122,10 +122,7 @@ def generate_keys(s: TargetSession, t: Table, wave: str) -> dict:
             for c in self_fk:  # a child premise waits until its parent premise has its key
                 ready += (f" AND ({s.dialect.is_blank('x.' + c.name)} OR EXISTS (SELECT 1 FROM {ck} p WHERE p.OLD_KEY = x.{c.name}))")
             ready += f" AND NOT EXISTS (SELECT 1 FROM {ck} d WHERE d.OLD_KEY = x.{key.name})"
-            remaining = s.scalar(f"SELECT count(*) FROM ({ready}) r", wave=wave)
-            if not remaining:
-                break
-            n = attempt % MAX_ATTEMPTS
+            n = attempt % MAX_ATTEMPTS  # insert first, then count what is left: one pass over the candidates a round
             cand = s.dialect.number_to_key(s.dialect.key_hash(f"'{t.name}:' || r.OLD_KEY || ':{n}'", digits), digits)
             s.execute(
                 f"""INSERT INTO {ck} (OLD_KEY, NEW_KEY, WAVE, LEGACY_KEY)
@@ -138,6 +135,8 @@ def generate_keys(s: TargetSession, t: Table, wave: str) -> dict:
                   AND c.NEW_KEY NOT IN (SELECT NEW_KEY FROM {ck})""",
                 wave=wave,
             )
+            if not s.scalar(f"SELECT count(*) FROM ({ready}) r", wave=wave):
+                break
         # rows still without a key: their parent premise never got one
         for c in self_fk:
             _err_insert(
