@@ -14,6 +14,7 @@ from typing import Mapping
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEMO_CODE_MAPS = PACKAGE_DIR / "codemaps" / "demo"
+DEMO_ENV_ID = "100000"  # the DuckDB rehearsal's installation; an Oracle target must name its own (CCS_ENV_ID)
 
 
 class SettingsError(ValueError):
@@ -118,7 +119,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if not 0 <= threshold <= 1:
         raise SettingsError(f"CCS_REJECT_THRESHOLD must be between 0 and 1 (or 0% and 100%), got {raw_threshold!r}")
 
-    raw_env_id = env.get("CCS_ENV_ID", "100000").strip()
+    raw_env_id = env.get("CCS_ENV_ID", "").strip()
+    if not raw_env_id and target == "oracle":
+        _oracle_settings(env)  # its missing settings are named first
+        raise SettingsError("CCS_TARGET=oracle needs CCS_ENV_ID: the ENV_ID of the target installation record "
+                            "(every _K row carries it; the DuckDB rehearsal defaults to 100000)")
+    raw_env_id = raw_env_id or DEMO_ENV_ID
     if not raw_env_id.isdigit() or len(raw_env_id) > 6:
         raise SettingsError(f"CCS_ENV_ID must be the installation's environment id, up to 6 digits, got {raw_env_id!r}")
 

@@ -78,6 +78,7 @@ class Cli:
         self.env["CCS_HOME"] = str(home)
         if target == "oracle":
             self.env.update({k: v for k, v in os.environ.items() if k.startswith("CCS_ORACLE_")})
+            self.env["CCS_ENV_ID"] = os.environ.get("CCS_ENV_ID", "100000")  # scratch schemas: any installation id
             self.env["CCS_TARGET"] = "oracle"
 
     def __call__(self, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:

@@ -23,7 +23,7 @@ from ..catalog import ccb, mdm, odm
 from ..catalog.model import Column, Table
 from ..target.resource import TargetSession
 from ..target.schema import create_table_sql, ensure_target_schema
-from ..target.wavewrite import replace_wave_rows
+from ..target.wavewrite import check_lengths, replace_wave_rows
 
 SQL_DIR = Path(__file__).parent / "sql"
 STEP = "mdm-odm"  # CCS_VAL_ERR.STEP of records steps 10-12 could not migrate
@@ -270,6 +270,8 @@ def _replace_asset_history(s: TargetSession, t: Table, wave: str, select: str, *
             render(s, "w1_asset.status"),
         ):
             s.execute(sql, **p)
+        check_lengths(s, s.prod, t, f"ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+                      **p)
     return s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} "
                     f"WHERE WAVE = :wave AND TABLE_NAME = :tname)", wave=wave, tname=t.name)
 
@@ -328,6 +330,7 @@ def run_admin(s: TargetSession, rows: list[dict[str, str]]) -> dict:
             s.execute(f"DELETE FROM {s.prod}.{t.name}")
             names = ", ".join(t.column_names)
             s.execute(f"INSERT INTO {s.prod}.{t.name} ({names}) SELECT {names} FROM ({table_select(s, t)}) src")
+            check_lengths(s, s.prod, t, "1 = 1")
         km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
         s.execute(f"DELETE FROM {km} WHERE WAVE = :wave AND MDM_TABLE = 'W1_NODE'", wave=ADMIN_WAVE)
         _key_rounds(s, odm.W1_NODE, f"SELECT 'STORE' AS CCB_TABLE, SUBSTR(m.MDM_CODE, 1, 12) AS CCB_KEY FROM {tm} m "
