@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from ..catalog import ccb, mdm, odm
-from ..catalog.model import Column, Table
+from ..catalog.model import Table, complete_select, default_sql, provided  # noqa: F401 (provided: tests)
 from ..target.resource import TargetSession
 from ..target.schema import create_table_sql, ensure_target_schema
 from ..target.wavewrite import check_lengths, replace_wave_rows
@@ -70,26 +70,12 @@ def render(s: TargetSession, name: str) -> str:
     return re.sub(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}", lambda m: render(s, m.group(1)), body)
 
 
-def literal(c: Column) -> str:
-    """The catalog default of a column the step's SELECT does not name."""
-    if c.default is None:
-        if not c.nullable:
-            raise ValueError(f"column {c.name} has no default and is not nullable: the step's SELECT must name it")
-        return f"CAST(NULL AS {'DATE' if c.type == 'date' else 'TIMESTAMP'})" if c.type in ("date", "timestamp") else "NULL"
-    if isinstance(c.default, str):
-        return "'" + c.default.replace("'", "''") + "'"
-    return str(c.default)
-
-
-def provided(body: str) -> set[str]:
-    return {m.upper() for m in re.findall(r"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)", body)}
+literal = default_sql  # the catalog default of a column the step's SELECT does not name
 
 
 def wrap_select(t: Table, body: str) -> str:
     """The step's SELECT completed to every catalog column, in catalog order."""
-    have = provided(body)
-    cols = [f"m.{c.name}" if c.name in have else f"{literal(c)} AS {c.name}" for c in t.columns]
-    return f"SELECT {', '.join(cols)} FROM ({body}) m"
+    return complete_select(t, body)
 
 
 def table_select(s: TargetSession, t: Table) -> str:

@@ -8,7 +8,7 @@ import duckdb
 
 from ..catalog import ccb
 from ..catalog.legacy import LEGACY_FILES
-from ..catalog.model import Table
+from ..catalog.model import Table, complete_select
 from ..settings import Settings
 from ..target.dialect import DUCKDB, length_violations, too_long_error
 from .rules import evaluate_file
@@ -118,7 +118,8 @@ def transform_table(con: duckdb.DuckDBPyConnection, t: Table, wave: str, setting
         result["legacy"] = evaluate_file(con, EVALUATES[t.name], wave)
     if t.name in STAGING_KEYS:
         result["new_staging_keys"] = assign_staging_keys(con, t.name, wave)
-    select = (SQL_DIR / f"{t.asset_name}.sql").read_text()
+    # columns the SQL does not name (no legacy source) take OUAF's empty value from the catalog
+    select = complete_select(t, (SQL_DIR / f"{t.asset_name}.sql").read_text() + "\n", keep=("_legacy_key", "_line"))
     params = {"wave": wave}
     if "$name_format" in select:
         params["name_format"] = settings.person_name_format
