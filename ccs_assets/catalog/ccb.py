@@ -366,9 +366,10 @@ CI_MR = Table(
         char("USE_ON_BILL_SW", 1, default="Y", confidence="I"),
         version(),
         date("ILM_DT", confidence="I", sources=("meter_history.installed_at", "meter_history.removed_at"),
-             description="information-lifecycle date: the read's date (C S7: fill where present; value inferred)"),
-        char("ILM_ARCH_SW", 1, default="Y", confidence="I",
-             description="Y on the high-volume tables S7 lists (C that the rule exists; CI_MR in the list inferred)"),
+             description="ILM partition date: the read's date (C S7/T9: fill at initial load; CI_MR's source not in "
+                         "the T9 list, so inferred)"),
+        char("ILM_ARCH_SW", 1, default="N", confidence="C",
+             description="N: Y only on D1_DVC_EVT, D1_INIT_MSRMT_DATA, D1_USAGE at initial load (C T9)"),
     ),
     ("MR_ID",),
     "Meter read: one per install or removal event of a meter history (12-digit key).",
