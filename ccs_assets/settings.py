@@ -37,6 +37,8 @@ class Settings:
     main_customer_rel_type: str
     duckdb_memory_limit: str = "4GB"
     duckdb_temp_dir: Path | None = None  # None: DuckDB's default (<database>.tmp next to the file)
+    person_id_required: bool = False  # CC&B installation option: every person needs an identifier
+    conversion_artifacts: Path | None = None  # the service's K1-CNVAG control files (<TABLE>.ctl); None: catalog layout
     oracle: "OracleSettings | None" = None  # set when target == "oracle"
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -134,6 +136,15 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"CCS_PERSON_NAME_FORMAT must contain {{last_name}} and {{first_name}}, got {name_format!r}"
         )
 
+    raw_id_required = env.get("CCS_PERSON_ID_REQUIRED", "N").strip().upper() or "N"
+    if raw_id_required not in ("Y", "N"):
+        raise SettingsError(f"CCS_PERSON_ID_REQUIRED must be Y or N (does the installation require a person identifier?), "
+                            f"got {raw_id_required!r}")
+
+    artifacts = _path(env, "CCS_CONVERSION_ARTIFACTS", Path()) if env.get("CCS_CONVERSION_ARTIFACTS", "").strip() else None
+    if artifacts is not None and not artifacts.is_dir():
+        raise SettingsError(f"CCS_CONVERSION_ARTIFACTS: {artifacts} is not a folder (the control files K1-CNVAG generated)")
+
     code_maps = _path(env, "CCS_CODE_MAPS", DEMO_CODE_MAPS)
     if not code_maps.is_dir():
         raise SettingsError(f"CCS_CODE_MAPS: {code_maps} is not a folder")
@@ -153,6 +164,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         main_customer_rel_type=env.get("CCS_MAIN_CUST_REL_TYPE", "MAIN").strip() or "MAIN",
         duckdb_memory_limit=_memory_limit(env),
         duckdb_temp_dir=_path(env, "CCS_DUCKDB_TEMP_DIR", home / "duckdb-tmp"),
+        person_id_required=raw_id_required == "Y",
+        conversion_artifacts=artifacts,
         oracle=_oracle_settings(env) if target == "oracle" else None,
         env=env,
     )

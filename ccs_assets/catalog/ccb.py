@@ -108,7 +108,9 @@ CI_PER_PHONE = Table(
     "CI_PER_PHONE",
     (
         key("PER_ID", fk="CI_PER.PER_ID"),
-        num("SEQ_NUM", 3, default=1, confidence="C", description="S12 report layout shows SEQ_NUM"),
+        num("SEQ_NUM", 3, default=1, confidence="I",
+            description="the S12 report layout shows SEQ_NUM (C); its length and its place in the key are inferred: "
+                        "S9 gives PER_ID + phone type as the key"),
         char("PHONE_TYPE_CD", 8, default=None, sources=("customers.phone_type",)),
         char("COUNTRY_CODE", 6),
         vchar("PHONE", 24, default=None, sources=("customers.phone",), description="digits of the legacy phone"),
@@ -116,7 +118,8 @@ CI_PER_PHONE = Table(
         version(),
     ),
     ("PER_ID", "SEQ_NUM"),
-    "Person phone; legacy free-format phones keep their digits only.",
+    "Person phone; legacy free-format phones keep their digits only. Key PER_ID + SEQ_NUM inferred (S9: PER_ID + phone "
+    "type; one phone per legacy customer, so both are unique here).",
     entity="CI_PER", owner_column="PER_ID", legacy_file="customers", seed_step=1,
 )
 
@@ -333,8 +336,11 @@ CI_REG = Table(
         key("MTR_ID", fk="CI_MTR.MTR_ID", sources=("registers.meter_no",)),
         ts("EFF_DTTM", sources=("registers.effective_at",), description="the meter configuration's EFF_DTTM"),
         num("READ_SEQ", 3, sources=("registers.register_no",)),
-        char("UOM_CD", 4, default=None, sources=("registers.uom",)),
-        char("TOU_CD", 8, sources=("registers.tou",)),
+        char("UOM_CD", 30, default=None, confidence="C", sources=("registers.uom",),
+             description="A30 in the 26.10 report layout (C); C4 in an older public loader (P): the target release's "
+                         "control file decides (CCS_CONVERSION_ARTIFACTS)"),
+        char("TOU_CD", 30, confidence="C", sources=("registers.tou",), description="A30 in the 26.10 report layout (C); C8 in "
+                                                                                  "an older public loader (P)"),
         num("REG_CONST", 15, 6, default=1, sources=("registers.multiplier",)),
         char("CONSUM_SUB_FLG", 2, default=None, confidence="I", sources=("registers.read_kind",),
              description="S subtractive (CONSUMPTION: consumption is the difference of reads), C consumptive (DEMAND); inferred"),
@@ -384,7 +390,8 @@ CI_REG_READ = Table(
         num("READ_SEQ", 3, sources=("meter_history_reads.register_no",)),
         key("REG_ID", fk="CI_REG.REG_ID", sources=("meter_history_reads.register_no",)),
         char("READ_TYPE_FLG", 2, default="60", confidence="C", description="60 read not verified (C: value meanings); choice inferred"),
-        num("REG_READING", 18, 6, sources=("meter_history_reads.reading",)),
+        num("REG_READING", 15, 6, confidence="C", sources=("meter_history_reads.reading",),
+            description="N15.6 (C, SP Installed Meter report): at most 9 digits left of the point"),
         num("LO_LIMIT", 18, 6),
         num("HI_LIMIT", 18, 6),
         char("REVIEW_HILO_SW", 1, default="N"),
@@ -444,6 +451,7 @@ CI_ITEM = Table(
     ("ITEM_ID",),
     "Item: an unmetered device (streetlight, security light, pole). Columns from CC&B's SP Installed Item report layout (C); CI_ITEM_K by the general rule (I).",
     entity="CI_ITEM", owner_column="ITEM_ID", legacy_file="items", seed_step=2, key_table=True, confidence="C",
+    k_confidence="I",
 )
 
 CI_SP_ITEM_HIST = Table(
@@ -457,6 +465,7 @@ CI_SP_ITEM_HIST = Table(
     ("SP_ITEM_HIST_ID",),
     "SP/item history: an item installed at an item service point. Name and key from the report layout (C); CI_SP_ITEM_HIST_K inferred.",
     entity="CI_SP_ITEM_HIST", owner_column="SP_ITEM_HIST_ID", legacy_file="item_history", seed_step=3, key_table=True, confidence="C",
+    k_confidence="I",
 )
 
 CI_SP_ITEM_EVT = Table(

@@ -165,16 +165,18 @@ D1_CONTACT = Table(
     "D1_CONTACT",
     (
         mkey("CONTACT_ID", confidence="I", sources=("CI_PER.PER_ID",)),
-        bo("D1-Contact", description="person-or-business switchable BO, 26.10 (C O6)"),
+        bo(None, sources=(f"{TYPE_MAP}.DESCR100",),
+           description="master configuration setting contact_bo: D1-Contact, the person-or-business switchable BO, "
+                       "exists from 26.10 (C O6); an earlier target release names its own"),
         char("PER_OR_BUS_FLG", 4, default=None, confidence="I", sources=("CI_PER.PER_OR_BUS_FLG",),
              description="column and values not found: CC&B's P/B carried over (inferred)"),
         bo_status("ACTIVE", "ACTIVE (inferred)", confidence="I"),
         version(),
     ),
     ("CONTACT_ID",),
-    "MDM contact, 1:1 with a CC&B person, CC&B the system of record (C). Columns other than the key and BO not "
-    "found in the reference: inferred.",
-    entity="D1_CONTACT", owner_column="CONTACT_ID", legacy_file="", seed_step=10, product="mdm", confidence="C",
+    "MDM contact, 1:1 with a CC&B person, CC&B the system of record (C); the BO is C from 26.10 (O6). Columns other "
+    "than the key and BO not found in the reference: inferred, so the table's layout is I.",
+    entity="D1_CONTACT", owner_column="CONTACT_ID", legacy_file="", seed_step=10, product="mdm", confidence="I",
     key_sources=("CI_PER.PER_ID",),
 )
 
@@ -275,12 +277,14 @@ D1_US = Table(
         char("US_TYPE_CD", 30, default=None, confidence="P", sources=("CI_SA.SA_TYPE_CD", f"{TYPE_MAP}.MDM_CODE"),
              description="SA type through the SA Type Mapping (C S15)"),
         char("D1_SPR_CD", 30, confidence="P"),
-        char("USG_APPR_REQ_FLG", 4, default="D1NR", confidence="P", description="D1NR seen (P); meaning not found"),
+        char("USG_APPR_REQ_FLG", 4, default=None, confidence="P", sources=(f"{TYPE_MAP}.DESCR100",),
+             description="master configuration setting us_appr_req_flg (demo D1NR: seen, P; meaning not found)"),
         ts("START_DTTM", confidence="P", sources=("CI_SA.START_DT",)),
         ts("END_DTTM", nullable=True, confidence="P", sources=("CI_SA.END_DT",)),
         *stamps("CI_SA.START_DT"),
         version(),
-        char("US_STAT_COND_FLG", 4, default="D1AC", confidence="P", description="D1AC seen (P); meaning not found"),
+        char("US_STAT_COND_FLG", 4, default=None, confidence="P", sources=(f"{TYPE_MAP}.DESCR100",),
+             description="master configuration setting us_stat_cond_flg (demo D1AC: seen, P; meaning not found)"),
         char("TIME_ZONE_CD", 10, confidence="P"),
         char("D1_BILL_CYC_CD", 30, confidence="P", sources=("CI_ACCT.BILL_CYC_CD",), description="account attribute on the US (C: MDM has no account)"),
         char("US_MP_ID", 12, confidence="P", description="type and length not found (inferred); blank: no market participant"),
@@ -314,7 +318,8 @@ D1_US_SP = Table(
         mkey("D1_SP_ID", fk="D1_SP.D1_SP_ID", sources=("CI_SA_SP.SP_ID", "D1_SP.D1_SP_ID")),
         ts("START_DTTM", sources=("CI_SA_SP.START_DTTM",)),
         ts("D1_STOP_DTTM", nullable=True, sources=("CI_SA_SP.STOP_DTTM",)),
-        char("D1_USAGE_FLG", 4, default="D1AD", confidence="P", description="D1AD seen (P); meaning not found"),
+        char("D1_USAGE_FLG", 4, default=None, confidence="P", sources=(f"{TYPE_MAP}.DESCR100",),
+             description="master configuration setting us_sp_usage_flg (demo D1AD: seen, P; meaning not found)"),
         num("USE_PERCENT", 3, default=100, sources=("CI_SA_SP.USE_PCT",)),
         version(),
         ts("OVRD_START_DTTM", nullable=True, confidence="P"),
@@ -330,8 +335,9 @@ D1_US_CONTACT = Table(
     (
         mkey("US_ID", fk="D1_US.US_ID", sources=("D1_US.US_ID",)),
         mkey("CONTACT_ID", fk="D1_CONTACT.CONTACT_ID", sources=("CI_ACCT_PER.PER_ID", "D1_CONTACT.CONTACT_ID")),
-        char("US_CNTCT_REL_FLG", 4, default="D1MC", confidence="I", sources=("CI_ACCT_PER.MAIN_CUST_SW",),
-             description="values not found: D1MC for the account's main customer (inferred)"),
+        char("US_CNTCT_REL_FLG", 4, default=None, confidence="I", sources=("CI_ACCT_PER.MAIN_CUST_SW", f"{TYPE_MAP}.DESCR100"),
+             description="master configuration setting us_contact_rel_flg for the account's main customer (values not "
+                         "found; demo D1MC inferred)"),
         version(),
     ),
     ("US_ID", "CONTACT_ID"),
@@ -442,8 +448,9 @@ D1_MEASR_COMP = Table(
 D1_INSTALL_EVT = Table(
     "D1_INSTALL_EVT",
     (
-        mkey("INSTALL_EVT_ID", confidence="C", sources=("CI_SP_MTR_HIST.SP_MTR_HIST_ID", "CI_SP_ITEM_HIST.SP_ITEM_HIST_ID"),
-             description="system-assigned (C S13); deterministic here"),
+        mkey("INSTALL_EVT_ID", confidence="I", sources=("CI_SP_MTR_HIST.SP_MTR_HIST_ID", "CI_SP_ITEM_HIST.SP_ITEM_HIST_ID"),
+             description="Oracle's is a system-assigned random number (C S13); this one is the project's deterministic "
+                         "12-digit key (MD5 of the history), so reruns give the same key (I)"),
         mkey("D1_SP_ID", fk="D1_SP.D1_SP_ID", sources=("CI_SP_MTR_HIST.SP_ID", "CI_SP_ITEM_HIST.SP_ID", "D1_SP.D1_SP_ID")),
         mkey("DEVICE_CONFIG_ID", fk="D1_DVC_CFG.DEVICE_CONFIG_ID",
              sources=("CI_SP_MTR_HIST.MTR_CONFIG_ID", "CI_SP_ITEM_HIST.ITEM_ID", "D1_DVC_CFG.DEVICE_CONFIG_ID")),
@@ -459,7 +466,9 @@ D1_INSTALL_EVT = Table(
         ts("STATUS_UPD_DTTM", confidence="I", sources=("CI_MR.READ_DTTM", "CI_SP_MTR_HIST.REMOVAL_DTTM", "CI_SP_ITEM_EVT.EVENT_DTTM")),
         ts("CRE_DTTM", confidence="I", sources=("CI_MR.READ_DTTM", "CI_SP_ITEM_EVT.EVENT_DTTM")),
         version(),
-        char("ARM_STAT_FLG", 4, default="D1NA", confidence="P", description="D1AM armed / D1NA not armed (P); migrated events are not armed (I)"),
+        char("ARM_STAT_FLG", 4, default=None, nullable=True, confidence="P",
+             description="D1AM armed / D1NA not armed (P); nullable in the production copy (P G1): NULL, no arming "
+                         "state is migrated"),
     ),
     ("INSTALL_EVT_ID",),
     "Install event, one per CC&B SP/meter history and SP/item history (C S2: Migrate SP Meter/Item History). "

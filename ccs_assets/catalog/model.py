@@ -79,6 +79,7 @@ class Table:
     seed_step: int  # Oracle's step number (legacy-CIS scenario) that transforms it
     confidence: str = "P"
     key_table: bool = False  # has <TABLE>_K (system-keyed table)
+    k_confidence: str = "C"  # of its <TABLE>_K: C by the general rule (S9, S11); I where the reference infers it
     product: str = "ccb"
     notes: tuple[str, ...] = field(default=())
     # "TABLE.COLUMN" system keys whose rows each get one row of this table with a key generated for it

@@ -1,4 +1,6 @@
-"""Oracle steps 9-12 on the target: admin migration (X1-MIGAD) and CC&B production -> MDM/ODM, set-based.
+"""Oracle steps 9-12 on the rehearsal target: stand-ins for the admin migration (X1-MIGAD) and the Migrate
+Person/SP/SA/Meter/Item/SP Meter History batches Oracle runs inside the cloud service; CC&B production -> MDM/ODM,
+set-based, with the project's own SQL.
 
 Every MDM/ODM table has one SELECT in ./sql/<table>.sql over production CC&B
 rows of the wave (CCS_WAVE_LEDGER), the key map and the type map; columns the
@@ -34,6 +36,22 @@ X1_TABLES: tuple[Table, ...] = mdm.MDM_TABLES + odm.ODM_TABLES
 ADMIN_TABLES: tuple[Table, ...] = mdm.ADMIN_TABLES + odm.ADMIN_TABLES
 BY_NAME = {t.name: t for t in X1_TABLES + ADMIN_TABLES}
 KEYED = [t for t in X1_TABLES if t.key_sources]
+# The Oracle migration batch each table's asset stands in for (C S2 names them "Migrate Person" etc.; X1-MIGSM is the
+# SP/meter installation batch, C S14). On the cloud service those batches run inside it; here the project's own SQL
+# does the same work on the rehearsal target, and its counts are what the real batch's results must reconcile to.
+ORACLE_BATCH = {
+    "D1_CONTACT": "Migrate Person", "D1_SP": "Migrate SP", "W1_NODE": "Migrate SP (ODM node)", "D1_US": "Migrate SA",
+    "D1_DVC": "Migrate Meter / Migrate Item", "D1_DVC_CFG": "Migrate Meter / Migrate Item",
+    "D1_MEASR_COMP": "Migrate Meter", "W1_ASSET": "Migrate Meter / Migrate Item (ODM asset)",
+    "D1_INSTALL_EVT": "Migrate SP Meter History (X1-MIGSM) / Migrate SP Item History",
+    "W1_ASSET_NODE": "Migrate SP Meter History / Migrate SP Item History (ODM asset node)",
+}
+
+
+def oracle_batch(t: Table) -> str:
+    return ORACLE_BATCH.get(t.name) or ORACLE_BATCH[t.entity]
+
+
 KEYS_SQL_OF = {"W1_ASSET": "d1_dvc"}  # tables whose migratable rows are decided by another table's rules
 _TS_FLOOR = "TIMESTAMP '1900-01-01 00:00:00'"
 
