@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -103,6 +104,19 @@ def _memory_limit(env: Mapping[str, str]) -> str:
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     value = env.get(name, "").strip()
     return Path(value).expanduser().resolve() if value else default
+
+
+def check_home(settings: "Settings") -> None:
+    """CCS_HOME (and DAGSTER_HOME) must be folders this process can write: created when missing, probed with a file."""
+    for name, folder in (("CCS_HOME", settings.home), ("DAGSTER_HOME", settings.dagster_home)):
+        if folder.exists() and not folder.is_dir():
+            raise SettingsError(f"{name}: {folder} is a file, not a folder")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise SettingsError(f"{name}: {folder} is not a writable folder ({exc.strerror or exc})") from None
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:

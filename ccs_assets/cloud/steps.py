@@ -260,24 +260,42 @@ def touched_assets(s: TargetSession) -> str:
 def _replace_asset_history(s: TargetSession, t: Table, wave: str, select: str, **binds) -> int:
     """W1_ASSET_NODE: every asset the wave owns or whose history the wave brings is rebuilt from its whole
     production history (whichever wave wrote its rows before), and its W1_ASSET status follows, in one transaction."""
+    ledger = f"{s.prod}.CCS_WAVE_LEDGER"
+    with s.transaction():
+        for sql in asset_history_sql(s, t, select):
+            s.execute(sql, wave=wave, tname=t.name, **binds)
+        check_lengths(s, s.prod, t, f"ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+                      wave=wave, tname=t.name, **binds)
+    return s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} "
+                    f"WHERE WAVE = :wave AND TABLE_NAME = :tname)", wave=wave, tname=t.name)
+
+
+def asset_history_sql(s: TargetSession, t: Table, select: str) -> list[str]:
+    """The statements of _replace_asset_history (binds :wave, :tname and the select's settings)."""
     cols = ", ".join(t.column_names)
     ledger = f"{s.prod}.CCS_WAVE_LEDGER"
     touched = touched_assets(s)
-    p = {"wave": wave, "tname": t.name, **binds}
-    with s.transaction():
-        for sql in (
-            f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
-            f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT tt.ASSET_ID FROM ({touched}) tt)",
-            f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname",
-            f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {cols} FROM ({select}) src",
-            f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, tt.ASSET_ID FROM ({touched}) tt",
-            render(s, "w1_asset.status"),
-        ):
-            s.execute(sql, **p)
-        check_lengths(s, s.prod, t, f"ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
-                      **p)
-    return s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} "
-                    f"WHERE WAVE = :wave AND TABLE_NAME = :tname)", wave=wave, tname=t.name)
+    return [
+        f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+        f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT tt.ASSET_ID FROM ({touched}) tt)",
+        f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname",
+        f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {cols} FROM ({select}) src",
+        f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, tt.ASSET_ID FROM ({touched}) tt",
+        render(s, "w1_asset.status"),
+    ]
+
+
+def rebuild_asset_history(s: TargetSession, wave: str) -> None:
+    """After a rollback removed another wave's share of some assets' history: rebuild the asset dispositions `wave`
+    touches from production as it is now, as `wave`'s own run would (inside the caller's transaction)."""
+    t = odm.W1_ASSET_NODE
+    binds = binds_for(s, t)
+    for sql in asset_history_sql(s, t, table_select(s, t)):
+        s.execute(sql, wave=wave, tname=t.name, **binds)
+
+
+# tables whose rows several waves share and rebuild from production; a rollback rebuilds the other waves' share
+REBUILT_ON_ROLLBACK = {odm.W1_ASSET_NODE.name: rebuild_asset_history}
 
 
 def migrate_table(s: TargetSession, t: Table, wave: str) -> dict:

@@ -34,7 +34,7 @@ from ..storage.manifest import download_wave, upload_wave
 from ..target import ensure_target_schema
 from ..transform.rules import PARENTS, generated_rules
 from ..transform.steps import EVALUATES, transform_table
-from ..waves import WAVES
+from ..waves import WAVES, plan_check
 from . import checks, device_checks
 from .layers import LayerAsset, LayerCheck, LayerRun, Written, build_layer
 
@@ -140,7 +140,8 @@ def _write_ownership(run: LayerRun) -> dict:
 ownership = LayerAsset(dg.AssetSpec(
     ["waves", "ownership"], group_name="legacy", kinds={"duckdb"}, deps=[dg.AssetKey(["legacy", f.name]) for f in ALL_FILES],
     description="What this wave owns (earliest wave wins; later waves refer to production keys), from the wave plan."),
-    _write_ownership)
+    _write_ownership, checks=[LayerCheck(plan_check.CHECK_NAME, plan_check.plan_reached, blocking=True,
+                                         description=plan_check.DESCRIPTION)])
 
 
 # ---------------------------------------------------------------- step 1: transform
