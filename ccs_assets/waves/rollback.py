@@ -168,14 +168,14 @@ def find_dependents(s: TargetSession, wave: str, rebuilt: frozenset[str] = froze
             parent = by_name.get(c.fk_table)
             if parent is None:
                 continue
-            rebuilt_share = (f"AND x.{t.owner_column} NOT IN (SELECT r.OWNER_KEY FROM {s.prod}.{LEDGER} r WHERE r.WAVE = :wave "
+            rebuilt_share = (f" AND x.{t.owner_column} NOT IN (SELECT r.OWNER_KEY FROM {s.prod}.{LEDGER} r WHERE r.WAVE = :wave "
                              f"AND r.TABLE_NAME = '{t.name}')" if t.name in rebuilt and c.name != t.owner_column else "")
             rows = s.query(
                 f"""SELECT dl.WAVE, COUNT(*), MIN(x.{t.owner_column}), MIN(x.{c.name})
                 FROM {s.prod}.{t.name} x
                 LEFT JOIN {s.prod}.{LEDGER} dl ON dl.OWNER_KEY = x.{t.owner_column} AND dl.TABLE_NAME = '{t.name}'
                      AND dl.WAVE <> :wave
-                WHERE NOT ({_owned_by_wave(s.prod, t, 'x')}) {rebuilt_share}
+                WHERE NOT ({_owned_by_wave(s.prod, t, 'x')}){rebuilt_share}
                   AND EXISTS (SELECT 1 FROM {s.prod}.{parent.name} p
                               WHERE p.{c.fk_column} = x.{c.name} AND {_owned_by_wave(s.prod, parent, 'p')})
                 GROUP BY dl.WAVE""",
