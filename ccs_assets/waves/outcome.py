@@ -25,27 +25,39 @@ class WaveOutcome:
         return f"wave {wave}: FAILED: {self.causes[0]}{more}" if self.causes else f"wave {wave}: FAILED"
 
 
-def step_failure_cause(event) -> str | None:
-    """`<step>: <why>`: a dg.Failure's description, else the innermost user error's first line without its class path;
-    None when the step failed only because a blocking check of it failed (the check is the cause)."""
+def step_failure_causes(event) -> list[str]:
+    """`<asset or step>: <why>` per root cause of a failed step: a layer step's assets that were not written for a
+    reason of their own (not because an upstream asset of the step failed), else the dg.Failure's description,
+    else the innermost user error's first line without its class path. Nothing when the step failed only because
+    a blocking check failed (the check is the cause)."""
     data = event.step_failure_data
     err = data.error if data is not None else None
     while err is not None:
         if err.cls_name == "DagsterAssetCheckFailedError":
-            return None
+            return []
         err = err.cause
-    desc = data.user_failure_data.description if data is not None and data.user_failure_data else None
+    failure = data.user_failure_data if data is not None else None
+    not_written = failure.metadata.get("not_written") if failure is not None else None
+    if not_written is not None:
+        whys = getattr(not_written, "data", not_written) or {}
+        own = {k: why for k, why in whys.items() if not str(why).startswith(("not written: upstream", "blocking check"))}
+        return [f"{k}: {_plain(str(why))}" for k, why in own.items()]
+    desc = failure.description if failure is not None else None
     if not desc and data is not None and data.error is not None:
         err = data.error
         while err.cause is not None and err.cls_name and err.cls_name.startswith("Dagster"):
             err = err.cause
         desc = (err.message or "").strip().splitlines()[0] if (err.message or "").strip() else err.cls_name
-        desc = re.sub(r"^[\w.]+(Error|Exception|Failure): ", "", desc)
-    return f"{event.step_key}: {(desc or 'failed').strip().splitlines()[0]}"
+    return [f"{event.step_key}: {_plain((desc or 'failed').strip().splitlines()[0])}"]
+
+
+def _plain(why: str) -> str:
+    """Without a leading exception class name (`LandingFileError: `, `ccs_assets.x.CodeMapError: `)."""
+    return re.sub(r"^[\w.]*(Error|Exception|Failure): ", "", why)
 
 
 def failure_causes(events) -> list[str]:
-    causes = [c for c in (step_failure_cause(e) for e in events if e.is_step_failure) if c]
+    causes = [c for e in events if e.is_step_failure for c in step_failure_causes(e)]
     for e in events:
         c = e.asset_check_evaluation_data if e.event_type_value == "ASSET_CHECK_EVALUATION" else None
         if c is not None and not c.passed and c.severity.value == "ERROR":

@@ -56,7 +56,8 @@ def test_every_whole_file_fault_is_named_recorded_and_reconcile_does_not_crash(c
 
     run = cli("run", "--landing", str(land), "--wave", "wave-01", check=False)
     assert run.returncode == 1
-    assert last_line(run).startswith("wave wave-01: FAILED: legacy__") and LAST in last_line(run)
+    assert last_line(run).startswith("wave wave-01: FAILED: legacy/") and LAST in last_line(run)
+    assert "(and 6 more above)" in last_line(run)
     expected = {  # table -> (rule, line)
         "customers": ("BAD_ENCODING", 5), "premises": ("BAD_ENCODING", 1), "meters": ("BAD_HEADER", 1),
         "accounts": ("BAD_HEADER", 1), "registers": ("FILE_EMPTY", 1), "service_agreements": ("FILE_NO_RECORDS", 1),
@@ -64,7 +65,7 @@ def test_every_whole_file_fault_is_named_recorded_and_reconcile_does_not_crash(c
     }
     for table, (rule, line) in expected.items():
         where = f"{land / (table + '.csv')}" + (f" line {line}" if line else "")
-        assert f"step failed: legacy__{table}: {where}: {rule}: " in run.stderr, (table, run.stderr[-4000:])
+        assert f"step failed: legacy/{table}: {where}: {rule}: " in run.stderr, (table, run.stderr[-4000:])
     assert "mtr_type" in run.stderr and "missing column(s) bill_cycle" in run.stderr
 
     errors = json.loads(cli("errors", "--wave", "wave-01", "--format", "json").stdout)

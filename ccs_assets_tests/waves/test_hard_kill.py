@@ -48,12 +48,12 @@ def test_sigkill_then_rerun_gives_a_clean_runs_data(tmp_path):
     clean("generate", str(landing), *LANDING_ARGS)
     out = clean("run", "--landing", str(landing), "--wave", "wave-01")
     steps = out.stderr.count(" - STEP_START - ")
-    assert steps > 20, out.stderr[-2000:]
+    assert steps >= 8, out.stderr[-2000:]  # the code maps, then one step per layer
     expected = digests(clean.home)
 
     cli = Cli(tmp_path / "killed")
     cli("waves", "sync", "--landing", str(landing))
-    for i, fraction in enumerate((0.15, 0.5, 0.85)):  # transform, staging/keys, production/MDM of the same wave
+    for i, fraction in enumerate((0.2, 0.5, 0.8)):  # early (legacy/transform), staging/keys, production/MDM
         log = tmp_path / f"killed-{i}.log"
         proc = start(cli, "wave-01", landing, log)
         wait_for_steps(proc, log, max(2, int(steps * fraction)))
