@@ -103,7 +103,9 @@ def wave_run_slot(instance: dg.DagsterInstance, dagster_home: Path, wave: str, r
                     for line in repair(instance, d):
                         repaired.append(line)
                         say(f"repaired: {line}")
-                others = d.live + d.unknown  # runs launched from the UI (a CLI run would hold the lock)
+                # runs launched from the UI (a CLI run would hold the lock); one created but not started yet
+                # without a process to ask is not waited for (it may never start)
+                others = d.live + [r for r in d.unknown if r.status != "NOT_STARTED"]
                 same = [r for r in others if r.wave == wave]
                 if same:
                     raise RunRefused(f"wave {wave} is already running: {same[0].describe()}")
