@@ -14,7 +14,10 @@ import signal
 import sys
 from pathlib import Path
 
-DAGSTER_YAML = """# written by ccs-migrate: one run at a time, one DuckDB writer at a time
+DAGSTER_YAML = """# written by ccs-migrate: one run at a time, one DuckDB writer at a time; every run tagged ccs/*
+run_coordinator:
+  module: ccs_assets.run_tags
+  class: TaggingRunCoordinator
 concurrency:
   runs:
     max_concurrent_runs: 1
@@ -79,16 +82,13 @@ def run_wave(wave: str, instance, settings, run_id: str | None = None):
     import dagster as dg
 
     from .. import definitions
+    from ..run_tags import run_tags
 
     if wave not in instance.get_dynamic_partitions("wave"):
         raise ValueError(f"wave {wave!r} is not registered: run `ccs-migrate waves sync --landing DIR` (plan has "
                          f"{', '.join(_planned(settings)) or 'no waves'})")
     defs = definitions.defs
-    from ..storage import store_from_env
-
-    # shown by `dagster dev` on the run: which target (never the password) and which bucket it used
-    tags = {"ccs/scenario": "legacy-cis", "ccs/landing": str(settings.landing), "ccs/target": settings.target,
-            "ccs/target_db": settings.describe_target(), "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
+    tags = run_tags(settings)  # shown by `dagster dev` on the run: which target (never the password) and which bucket
     from ..waves.runs import owner_tags
 
     tags.update(owner_tags())  # so a later run, `doctor` or the UI can tell when this process is gone
@@ -150,6 +150,7 @@ def cmd_run(a) -> int:
     return 0 if ok else 1
 
 
+X1_COLUMNS = ["ccb_rows", "mapped", "not_migrated", "rows"]
 ERROR_COLUMNS = ["wave", "step", "table_name", "legacy_key", "rule", "column_name", "value", "message", "line"]
 
 
@@ -229,6 +230,10 @@ def cmd_reconcile(a) -> int:
         print(f"{'table':14s}" + "".join(f"{c:>18s}" for c in cols))
         for t, r in report["tables"].items():
             print(f"{t:14s}" + "".join(f"{str(r.get(c, '')):>18s}" for c in cols))
+        x1 = report.get("mdm_odm") or {}  # steps 10-12: CC&B rows of the wave, mapped, not migrated, rows written
+        print("\n" + f"{'MDM/ODM table':22s}" + "".join(f"{c:>14s}" for c in X1_COLUMNS) if x1 else "\nMDM/ODM: nothing migrated for this wave yet")
+        for t, r in x1.items():
+            print(f"{t:22s}" + "".join(f"{str(r.get(c, '')):>14s}" for c in X1_COLUMNS))
         for p in problems:
             print(f"DOES NOT ADD UP: {p}")
     return 0 if not problems and not note else 1
@@ -342,6 +347,16 @@ def cmd_benchmark(a) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        rc = _main(argv)
+        sys.stdout.flush()  # inside the try: a reader gone before the last block is written is the same case
+        return rc
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error; keep the exit-time flush quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell reports a command ended by SIGPIPE
+
+
+def _main(argv: list[str] | None) -> int:
     p = argparse.ArgumentParser(prog="ccs-migrate", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="cmd", required=True)
     g = sub.add_parser("generate", help="write a legacy landing folder of N customers")
@@ -355,10 +370,13 @@ def main(argv: list[str] | None = None) -> int:
     ws = wsub.add_parser("sync", help="register the plan's waves in the instance")
     ws.add_argument("--landing")
     ws.set_defaults(fn=cmd_waves_sync)
-    r = sub.add_parser("run", help="materialize a scenario for one wave")
-    r.add_argument("--scenario", default="legacy-cis")
-    r.add_argument("--landing")
-    r.add_argument("--wave", required=True)
+    r = sub.add_parser("run", help="materialize a scenario for one wave",
+                       description="Run every asset of the scenario for one wave (Oracle steps 1-12), recorded in the "
+                                   "Dagster instance under DAGSTER_HOME.")
+    r.add_argument("--scenario", default="legacy-cis",
+                   help="scenario to run (default: %(default)s, Oracle's scenario 1: legacy CIS to CCS)")
+    r.add_argument("--landing", help="legacy landing folder with wave_plan.csv (default: CCS_LANDING, else $CCS_HOME/landing)")
+    r.add_argument("--wave", required=True, help="wave to run, as named in the landing's wave_plan.csv (e.g. wave-01)")
     r.set_defaults(fn=cmd_run)
     e = sub.add_parser("errors", help="a wave's validation errors")
     e.add_argument("--wave", required=True)
@@ -398,6 +416,10 @@ def main(argv: list[str] | None = None) -> int:
     from .doctor import add_parser as add_doctor
 
     add_doctor(sub)
+
+    from .lineage import add_parser as add_lineage
+
+    add_lineage(sub)
     a = p.parse_args(argv)
     from ..codemaps import CodeMapError
     from ..landing.reader import LandingFileError

@@ -13,7 +13,7 @@ evaluates each table's checks right after writing it.
 
 import dagster as dg
 
-from ..catalog import ccb, mdm
+from ..catalog import ccb, lineage, mdm
 from ..catalog.model import Table
 from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL
@@ -22,32 +22,21 @@ from ..settings import load_settings
 from ..waves import WAVES
 from . import counts as x1
 from .config import ccb_admin_codes, load_master_config, master_config_dir
-from .steps import (ADMIN_TABLES, X1_TABLES, available_tables, ensure_x1_schema, migrate_table, oracle_batch, run_admin,
+from .steps import (available_tables, ensure_x1_schema, migrate_table, oracle_batch, run_admin,
                     source_tables, unmapped_used_codes)
 
 CCB = {t.name: t for t in ccb.CCB_TABLES}
 ADMIN_KEY = dg.AssetKey(["admin", "x1_migad"])
-ADMIN_SOURCES = {mdm.TYPE_MAP, *(t.name for t in ADMIN_TABLES)}
 SAMPLE = 10
 
 
 def asset_key_of(table: str) -> dg.AssetKey:
     """The asset a table's rows come from: CC&B production, an MDM/ODM step, or step 9."""
-    if table in CCB:
-        return dg.AssetKey(["production", table.lower()])
-    if table in ADMIN_SOURCES:
-        return ADMIN_KEY
-    t = next(x for x in X1_TABLES if x.name == table)
-    return dg.AssetKey([t.product, t.asset_name])
+    return dg.AssetKey(lineage.asset_of(table).split("/"))
 
 
 def column_lineage(t: Table) -> dg.TableColumnLineage:
-    deps = {}
-    for c in t.columns:
-        if c.sources:
-            deps[c.name] = [dg.TableColumnDep(asset_key=asset_key_of(src.split(".")[0]), column_name=src.split(".")[1])
-                            for src in c.sources if src.split(".")[0] != t.name]
-    return dg.TableColumnLineage(deps_by_column={k: v for k, v in deps.items() if v})
+    return lineage.dagster_column_lineage(f"{t.product}/{t.asset_name}")
 
 
 def column_schema(t: Table) -> dg.TableSchema:

@@ -191,8 +191,11 @@ def _metadata(out: Mapping[str, Any] | Written) -> Written:
 
 def build_layer(scenario: str, layer: str, assets: Sequence[LayerAsset], *,
                 partitions_def: dg.PartitionsDefinition | None = WAVES, pool: str | None = POOL,
-                required_resource_keys: set[str] | None = None, description: str | None = None) -> dg.AssetsDefinition:
-    """One subsettable multi-asset (one step) writing `assets` in dependency order, with their checks."""
+                required_resource_keys: set[str] | None = None, description: str | None = None,
+                refuse: Callable[[LayerRun], str | None] | None = None) -> dg.AssetsDefinition:
+    """One subsettable multi-asset (one step) writing `assets` in dependency order, with their checks.
+    `refuse(run)` may name why the wave must not run at all: the step then fails with that one message
+    before anything is written."""
     ordered = write_order(assets)
     specs = [a.spec for a in ordered]
     with warnings.catch_warnings():  # partitioned checks are a Dagster 1.13 preview; we rely on it knowingly
@@ -208,6 +211,8 @@ def build_layer(scenario: str, layer: str, assets: Sequence[LayerAsset], *,
                     description=description or f"{scenario}: every selected asset of the {layer} layer, in one step")
     def _layer(context):  # an AssetExecutionContext (no annotation: this module postpones annotations)
         run = LayerRun(context)
+        if refuse is not None and (why := refuse(run)):
+            raise dg.Failure(description=why, allow_retries=False)
         selected = set(context.selected_asset_keys)
         selected_checks = set(context.selected_asset_check_keys)
         stopped: dict[dg.AssetKey, str] = {}  # asset not written (or failed its blocking check) -> why

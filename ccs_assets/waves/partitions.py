@@ -36,3 +36,15 @@ def sync_waves(instance: dg.DagsterInstance, landing: Path) -> list[str]:
     if new:
         instance.add_dynamic_partitions(WAVES.name, new)
     return new
+
+
+def unplanned(landing: Path, wave: str) -> str | None:
+    """Why a wave may not run (e.g. added in the UI's "add partition" box but not in the plan); None when it may."""
+    try:
+        planned = planned_waves(landing)
+    except FileNotFoundError as exc:
+        return str(exc)
+    if wave in planned:
+        return None
+    return (f"wave {wave!r} is not in the wave plan {Path(landing) / 'wave_plan.csv'} (planned: {', '.join(planned) or 'none'}): "
+            f"nothing was read or written; add its accounts to the plan, or run a planned wave")

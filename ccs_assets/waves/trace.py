@@ -37,7 +37,7 @@ def keyed_tables(table: str | None = None) -> list[Table]:
 
 def workbench_trace(workbench_db: Path, legacy_key: str, tables: list[Table]) -> dict:
     """Staging keys, ownership and errors the workbench holds for the key."""
-    out: dict = {"keymap": [], "ownership": [], "errors": []}
+    out: dict = {"keymap": [], "ownership": [], "errors": [], "waves_run": []}
     if not Path(workbench_db).exists():
         return out
     names = [t.name for t in tables]
@@ -50,7 +50,8 @@ def workbench_trace(workbench_db: Path, legacy_key: str, tables: list[Table]) ->
                 for t, k, w in con.execute(
                     "SELECT table_name, stg_key, first_wave FROM wb.stg_keymap WHERE legacy_key = ? AND list_contains(?, table_name) "
                     "ORDER BY table_name", [legacy_key, names]).fetchall()]
-        if "wb.ownership" in have:
+        if "wb.ownership" in have:  # a wave that ran has its ownership stored
+            out["waves_run"] = [r[0] for r in con.execute("SELECT DISTINCT wave FROM wb.ownership ORDER BY wave").fetchall()]
             out["ownership"] = [
                 {"file": f, "owner_wave": w, "seen_in_waves": seen}
                 for f, w, seen in con.execute(
@@ -140,14 +141,35 @@ def trace(settings, legacy_key: str, table: str | None = None, target=None) -> d
             result["target"] = target_trace(s, legacy_key, tables, stg_keys)
     result["found"] = bool(wb["keymap"] or wb["ownership"] or wb["errors"] or result["target"]["tables"]
                            or result["target"]["errors"])
+    # waves that own the record (or plan it) but have not run: nothing of it can be on the target yet
+    planned = [] if result["found"] else planned_for(settings.landing, legacy_key)
+    result["not_run"] = sorted({o["owner_wave"] for o in wb["ownership"] if o["owner_wave"]} - set(wb["waves_run"])
+                               | set(planned) - set(wb["waves_run"]))
     return result
+
+
+def planned_for(landing: Path, legacy_key: str) -> list[str]:
+    """Waves the landing's wave plan gives an account key (the plan lists accounts)."""
+    path = Path(landing) / "wave_plan.csv"
+    if not path.is_file():
+        return []
+    with duckdb.connect() as con:
+        return [r[0] for r in con.execute(
+            "SELECT DISTINCT wave FROM read_csv(?, header = true, all_varchar = true) WHERE acct_no = ? ORDER BY wave",
+            [str(path), legacy_key]).fetchall()]
 
 
 def format_trace(r: dict) -> str:
     lines = [f"legacy key {r['legacy_key']!r}"]
+    not_run = ", ".join(r.get("not_run", []))
     if not r["found"]:
-        lines.append("  not found in the workbench or on the target")
+        lines.append(f"  in the wave plan for {not_run}, which has not run yet: nothing of it is in the workbench or on "
+                     f"the target (ccs-migrate run --wave {r['not_run'][0]})" if not_run
+                     else "  not found in the workbench or on the target")
         return "\n".join(lines)
+    if not_run:
+        lines.append(f"  owned by {not_run}, which has not run yet: its production keys and rows come with that run "
+                     f"(ccs-migrate run --wave {r['not_run'][0]})")
     wb, tg = r["workbench"], r["target"]
     for o in wb["ownership"]:
         lines.append(f"  {o['file']}: owned by {o['owner_wave'] or '(no wave: not in the plan)'}"

@@ -27,9 +27,9 @@ def test_benchmark_reports_the_run(cli, tmp_path):
     assert steps["legacy_cis__production"]["group"] == "layer" and steps["admin__x1_migad"]["group"] == "admin"
     assert all(s["status"] == "success" for s in steps.values())
     assets = {a["asset"]: a for a in job[0]["assets"]}
-    assert assets["production/ci_per"]["group"] == "production" and assets["ccb/ci_per"]["group"] == "transform"
+    assert assets["production/ci_per"]["group"] == "production" and assets["ccb/ci_per"]["group"] == "ccb"
     assert assets["production/ci_per:primary_key_unique"]["group"] == "checks"
-    assert {"legacy", "transform", "extract", "upload", "stage", "keys", "production", "mdm", "odm", "admin",
+    assert {"legacy", "ccb", "extract", "upload", "staging", "keys", "production", "mdm", "odm", "admin",
             "checks"} <= set(job[0]["groups"])
     assert job[0]["in_steps_seconds"] <= job[0]["seconds"]
     assert sum(a["seconds"] for a in assets.values()) <= job[0]["in_steps_seconds"]
