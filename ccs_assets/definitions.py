@@ -8,18 +8,19 @@ use_shared_engines()  # before any instance storage is opened in this process (s
 
 from .resources import build_resources
 from .scenarios import legacy_cis
+from .service import assets as service_assets
 from .settings import load_settings
 from .waves.sensors import stuck_run_sensor, wave_plan_sensor
 
 _assets, _checks = legacy_cis.build()
 
-legacy_cis_job = dg.define_asset_job(
-    "legacy_cis", selection=dg.AssetSelection.all() - dg.AssetSelection.keys(["config", "code_maps"]),
+legacy_cis_job = dg.define_asset_job(  # never the conversion switches (K1-CNVEN/K1-CNVDS): a person launches those
+    "legacy_cis", selection=dg.AssetSelection.all() - dg.AssetSelection.keys(["config", "code_maps"], *service_assets.KEYS),
     partitions_def=legacy_cis.WAVES, description="Scenario 1 (Legacy CIS -> CCS), Oracle steps 1 and 4-8, for one wave.",
 )
 
 defs = dg.Definitions(
-    assets=_assets,
+    assets=_assets + service_assets.ASSETS,
     asset_checks=_checks,
     jobs=[legacy_cis_job],
     sensors=[wave_plan_sensor, stuck_run_sensor],

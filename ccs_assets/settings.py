@@ -11,7 +11,10 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from .service.settings import ServiceSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEMO_CODE_MAPS = PACKAGE_DIR / "codemaps" / "demo"
@@ -41,14 +44,22 @@ class Settings:
     person_id_required: bool = False  # CC&B installation option: every person needs an identifier
     conversion_artifacts: Path | None = None  # the service's K1-CNVAG control files (<TABLE>.ctl); None: catalog layout
     oracle: "OracleSettings | None" = None  # set when target == "oracle"
+    service: "ServiceSettings | None" = None  # set when target == "ccs" (the rehearsal stays in target_db)
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_duckdb_target(self) -> bool:
         return self.target == "duckdb"
 
+    @property
+    def has_rehearsal_file(self) -> bool:
+        """The target side (DuckDB, or ccs's DuckDB rehearsal) lives in the target_db file."""
+        return self.target in ("duckdb", "ccs")
+
     def describe_target(self) -> str:
         """Where the target side runs, for run tags and metadata (never the password)."""
+        if self.service is not None:
+            return f"{self.service.describe()}, rehearsal duckdb://{self.target_db}"
         if self.oracle is not None:
             return f"oracle://{self.oracle.user}@{self.oracle.dsn} ({self.oracle.staging_schema}/{self.oracle.production_schema})"
         return f"duckdb://{self.target_db}"
@@ -90,6 +101,7 @@ def _oracle_settings(env: Mapping[str, str]) -> OracleSettings:
                           batch_rows=int(raw_batch))
 
 
+<<<<<<< HEAD
 _MEMORY = re.compile(r"(\d+(\.\d+)?) ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
@@ -99,6 +111,15 @@ def _memory_limit(env: Mapping[str, str]) -> str:
     if not m or float(m.group(1)) <= 0:
         raise SettingsError(f"CCS_DUCKDB_MEMORY_LIMIT must be a size like 1GB, 512MB or 2GiB, got {raw!r}")
     return raw.replace(" ", "")
+=======
+def _service_settings(env: Mapping[str, str]):
+    from .service.settings import ServiceSettingsError, load_service_settings
+
+    try:
+        return load_service_settings(env)
+    except ServiceSettingsError as exc:
+        raise SettingsError(str(exc)) from None
+>>>>>>> da608dd (CCS_TARGET=ccs: steps 6-12 rehearse on DuckDB then submit the service's batch (dispatch in service/steps.py, called from the step functions); read-back beside the rehearsal in metadata, reconciliation, reconcile and errors; K1-CNVEN/K1-CNVDS as assets outside the wave job (ccs-migrate conversion); run prints each failed step's message; README)
 
 
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
@@ -124,8 +145,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
     home = _path(env, "CCS_HOME", Path(".ccs").resolve())
     target = env.get("CCS_TARGET", "duckdb").strip().lower() or "duckdb"
-    if target not in ("duckdb", "oracle"):
-        raise SettingsError(f"CCS_TARGET must be 'duckdb' or 'oracle', got {target!r}")
+    if target not in ("duckdb", "oracle", "ccs"):
+        raise SettingsError(f"CCS_TARGET must be 'duckdb', 'oracle' or 'ccs', got {target!r}")
 
     raw_threshold = env.get("CCS_REJECT_THRESHOLD", "0.05").strip()
     try:
@@ -181,6 +202,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         person_id_required=raw_id_required == "Y",
         conversion_artifacts=artifacts,
         oracle=_oracle_settings(env) if target == "oracle" else None,
+        service=_service_settings(env) if target == "ccs" else None,
         env=env,
     )
 

@@ -1,4 +1,4 @@
-"""ccs-migrate: generate, waves sync, run, errors, reconcile, trace, rollback, doctor, benchmark, demo, ui.
+"""ccs-migrate: generate, waves sync, run, errors, reconcile, trace, rollback, doctor, conversion, benchmark, demo, ui.
 
 Settings are environment variables (see README). A bad setting or input is
 one clear line on stderr and a non-zero exit, never a traceback.
@@ -124,6 +124,13 @@ def run_wave_locked(wave: str, instance, settings):
         return run_wave(wave, instance, settings, run_id=run_id)
 
 
+def _root_cause(error) -> str:
+    """The first line of the innermost error of a step failure (what the step itself raised)."""
+    while error is not None and error.cause is not None:
+        error = error.cause
+    return error.message.strip().splitlines()[0] if error is not None and error.message.strip() else ""
+
+
 def _planned(settings) -> list[str]:
     from ..waves.partitions import planned_waves
 
@@ -140,7 +147,11 @@ def cmd_run(a) -> int:
     from ..waves.partitions import sync_waves
 
     sync_waves(instance, settings.landing)
-    if not settings.is_duckdb_target:  # an unreachable database is a setting problem: one line (main) before any step
+    if settings.service is not None:  # an unreachable service is a setting problem: one line (main) before any step
+        from ..resources import build_resources
+
+        build_resources(settings)["target"].service_client().check()
+    elif not settings.is_duckdb_target:  # an unreachable database is a setting problem: one line (main) before any step
         from ..resources import build_resources
 
         with build_resources(settings)["target"].session():
@@ -153,7 +164,9 @@ def cmd_run(a) -> int:
 ERROR_COLUMNS = ["wave", "step", "table_name", "legacy_key", "rule", "column_name", "value", "message", "line"]
 
 
-def wave_errors(settings, wave: str) -> list[dict]:
+def wave_errors(settings, wave: str, service: dict | None = None) -> list[dict]:
+    """Workbench and target errors of the wave; on CCS_TARGET=ccs `service` (when given) receives the service's
+    CI_VAL_ERR read back per table and message beside the rehearsal (ServiceSteps.errors)."""
     import duckdb
 
     rows: list[dict] = []
@@ -163,7 +176,7 @@ def wave_errors(settings, wave: str) -> list[dict]:
                 "SELECT wave, step, table_name, legacy_key, rule, column_name, value, message, line FROM wb.errors "
                 "WHERE wave = ? ORDER BY table_name, line, rule", [wave]).fetchall():
                 rows.append(dict(zip(ERROR_COLUMNS, r)))
-    if settings.is_duckdb_target and not settings.target_db.exists():
+    if settings.has_rehearsal_file and not settings.target_db.exists():
         return rows  # nothing ran on the target yet
     from ..resources import build_resources
 
@@ -174,6 +187,12 @@ def wave_errors(settings, wave: str) -> list[dict]:
                     f"SELECT WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO FROM {s.stg}.CCS_VAL_ERR "
                     "WHERE WAVE = :wave ORDER BY TABLE_NAME, LINE_NO, RULE", wave=wave):
                 rows.append(dict(zip(ERROR_COLUMNS, r)))
+        if s.service is not None and service is not None:
+            service.update(s.service.errors(s, wave))
+            for r in service["rows"]:
+                rows.append({"wave": wave, "step": "service", "table_name": str(r["TABLE_NAME"]).strip(), "legacy_key": None,
+                             "rule": f"{r['MESSAGE_CAT_NBR']}/{r['MESSAGE_NBR']}", "column_name": None, "value": r["ERRORS"],
+                             "message": f"CI_VAL_ERR: {r['ERRORS']} error(s), e.g. {r['EXAMPLE_MESSAGE']}", "line": None})
     return rows
 
 
@@ -182,14 +201,23 @@ def cmd_errors(a) -> int:
 
     from ..waves.errors import readable
 
-    rows = [readable(r) for r in wave_errors(load_settings(), a.wave)]
+    service: dict = {}
+    rows = [readable(r) for r in wave_errors(load_settings(), a.wave, service)]
     if a.format == "json":
         print(json.dumps(rows, default=str, indent=1))
     else:
         w = csv.DictWriter(sys.stdout, fieldnames=ERROR_COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    return 0
+    if service:  # CCS_TARGET=ccs: per table, the service's CI_VAL_ERR beside the rehearsal's validation errors
+        if service["note"]:
+            print(f"service: {service['note']}", file=sys.stderr)
+        for t, c in service["tables"].items():
+            if c["rehearsal"] or c["service"]:
+                print(f"service {t:14s} CI_VAL_ERR {c['service']:>8}   rehearsal {c['rehearsal']:>8}", file=sys.stderr)
+        for d in service["differences"]:
+            print(f"DIFFERS: {d}", file=sys.stderr)
+    return 1 if service.get("differences") else 0
 
 
 def wave_reconciliation(settings, wave: str) -> tuple[dict, list[str]]:
@@ -229,6 +257,14 @@ def cmd_reconcile(a) -> int:
         print(f"{'table':14s}" + "".join(f"{c:>18s}" for c in cols))
         for t, r in report["tables"].items():
             print(f"{t:14s}" + "".join(f"{str(r.get(c, '')):>18s}" for c in cols))
+        svc = report.get("service")
+        if svc:  # CCS_TARGET=ccs: the service read back beside the rehearsal
+            print(f"\n{'service read-back':26s}{'rehearsal':>12s}{'service':>12s}")
+            for layer in ("staging", "production", "errors"):
+                for t, c in svc.get(layer, {}).items():
+                    print(f"{layer[:10]:10s} {t:15s}{c['rehearsal']!s:>12s}{c['service']!s:>12s}")
+            for n in svc["notes"]:
+                print(f"note: {n}")
         for p in problems:
             print(f"DOES NOT ADD UP: {p}")
     return 0 if not problems and not note else 1
@@ -277,6 +313,9 @@ def cmd_rollback(a) -> int:
     from ..waves.rollback import RollbackRefused, record_rollback, rollback_wave
 
     settings, instance = _prepare()
+    if settings.service is not None:
+        return _fail("CCS_TARGET=ccs: the service's production cannot be rolled back from outside (no write access); "
+                     "roll back the rehearsal with CCS_TARGET=duckdb, and the service with its own truncation batches")
     if settings.is_duckdb_target and not settings.target_db.exists():
         return _fail(f"no target database at {settings.target_db}: nothing to roll back")
     try:
@@ -330,6 +369,31 @@ def cmd_trace(a) -> int:
     r = trace(load_settings(), a.legacy_key, a.table)
     print(json.dumps(r, indent=1, default=str) if a.format == "json" else format_trace(r))
     return 0 if r["found"] else 1
+
+
+def cmd_conversion(a) -> int:
+    """K1-CNVEN / K1-CNVDS in the service: the service/*_conversion asset, materialized on purpose by a person."""
+    settings, instance = _prepare()
+    if settings.service is None:
+        return _fail(f"conversion {a.action} runs in the service: set CCS_TARGET=ccs (now {settings.target})")
+    if a.action == "disable" and not a.yes:
+        return _fail("K1-CNVDS ends conversion for good: no further loads, truncations or inserts. Add --yes to run it")
+    import dagster as dg
+
+    from .. import definitions
+    from ..service.assets import DISABLE_KEY, ENABLE_KEY
+
+    key = ENABLE_KEY if a.action == "enable" else DISABLE_KEY
+    result = dg.materialize([x for x in definitions.defs.assets if key in x.keys], instance=instance,
+                            resources=definitions.defs.resources, raise_on_error=False,
+                            tags={"ccs/target": settings.target, "ccs/target_db": settings.describe_target()})
+    if not result.success:
+        failure = next((_root_cause(e.step_failure_data.error) for e in result.all_events if e.is_step_failure), "")
+        print(f"conversion {a.action}: FAILED {failure}", file=sys.stderr)
+        return 1
+    md = next(e.materialization.metadata for e in result.get_asset_materialization_events() if e.asset_key == key)
+    print(f"conversion {a.action}: {md['batch_control'].value} job {md['job'].value} run {md['run'].value} complete")
+    return 0
 
 
 def cmd_benchmark(a) -> int:
@@ -386,6 +450,10 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--table", help="a keyed table (CI_PER) or legacy file (customers); default: all")
     tr.add_argument("--format", choices=["text", "json"], default="text")
     tr.set_defaults(fn=cmd_trace)
+    cv = sub.add_parser("conversion", help="CCS_TARGET=ccs: enable (K1-CNVEN) or disable (K1-CNVDS) conversion in the service")
+    cv.add_argument("action", choices=["enable", "disable"])
+    cv.add_argument("--yes", action="store_true", help="disable: yes, end conversion for good")
+    cv.set_defaults(fn=cmd_conversion)
     b = sub.add_parser("benchmark", help="generate N customers in a fresh CCS_HOME, run one wave through Dagster, print figures")
     b.add_argument("--customers", type=int, default=10000)
     b.add_argument("--waves", type=int, default=1, help="waves in the generated plan (1: the whole landing is one wave)")
@@ -405,6 +473,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..storage import StorageError
     from ..storage.factory import SettingsError as StorageSettingsError
     from ..waves.lock import RunRefused
+    from ..service.client import ServiceError
 
     try:
         if a.cmd not in ("generate", "benchmark"):  # every other command reads or writes below CCS_HOME
@@ -412,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
 
             check_home(load_settings())
         return a.fn(a)
-    except (SettingsError, StorageSettingsError, CodeMapError, StorageError, FileNotFoundError, ValueError) as exc:
+    except (SettingsError, StorageSettingsError, CodeMapError, StorageError, FileNotFoundError, ValueError, ServiceError) as exc:
         return _fail(str(exc).splitlines()[0])
     except RunRefused as exc:  # the wave is running already, or the user stopped waiting for another wave
         print(f"ccs-migrate: {exc}", file=sys.stderr)

@@ -18,6 +18,7 @@ from ..catalog.model import Table
 from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL
 from ..scenarios.layers import LayerAsset, LayerCheck, LayerRun, Written, build_layer
+from ..service.steps import service_metadata
 from ..settings import load_settings
 from ..waves import WAVES
 from . import counts as x1
@@ -90,13 +91,14 @@ def x1_migad(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     with context.resources.target.session() as s:
         counts = run_admin(s, rows)
         unmapped = unmapped_used_codes(s)
+        service = service_metadata(s.service.results.get("admin")) if s.service is not None else {}
     mapped = {(r["KIND"], r["CCB_CODE"]) for r in rows}
     admin_unmapped = sorted(f"{k} {c}" for k, codes in ccb_admin_codes(settings.code_maps).items() for c in codes
                             if (k, c) not in mapped)
     names = ", ".join(f"{u['kind']} {u['code']} ({u['rows']} {u['table']} rows)" for u in unmapped)
     return dg.MaterializeResult(
         metadata=_meta(sum(v for k, v in counts.items() if k != mdm.TYPE_MAP), master_config=str(folder), tables=counts,
-                       ccb_admin_codes_without_mapping=admin_unmapped),
+                       ccb_admin_codes_without_mapping=admin_unmapped, **service),
         check_results=[dg.AssetCheckResult(
             check_name="every_used_type_mapped", passed=not unmapped,
             description=(f"CC&B types used by migrated data with no MDM/ODM mapping in {folder}: {names}" if unmapped
@@ -114,7 +116,7 @@ def step_asset(t: Table) -> LayerAsset:
         s = run.target
         run.once("x1_schema", lambda: ensure_x1_schema(s))
         r = migrate_table(s, t, run.wave)
-        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
+        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k not in ("rows", "service")}, **service_metadata(r))
 
     return LayerAsset(dg.AssetSpec(
         [t.product, t.asset_name], group_name=t.product, kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),

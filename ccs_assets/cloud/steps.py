@@ -307,6 +307,8 @@ def migrate_table(s: TargetSession, t: Table, wave: str) -> dict:
         out["rows"] = _replace_asset_history(s, t, wave, select, **binds)
     else:
         out["rows"] = replace_wave_rows(s, s.prod, t, wave, select, **binds)
+    if s.service is not None:  # CCS_TARGET=ccs: the service's migration batch for the table
+        out.update(s.service.mdm_odm(s, t, wave))
     return out
 
 
@@ -360,4 +362,6 @@ def run_admin(s: TargetSession, rows: list[dict[str, str]]) -> dict:
     replace_wave_rows(s, s.prod, odm.W1_NODE, ADMIN_WAVE, wrap_select(odm.W1_NODE, render(s, "w1_node.store")))
     counts = {t.name: s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name}") for t in ADMIN_TABLES}
     counts[mdm.TYPE_MAP] = s.scalar(f"SELECT count(*) FROM {tm}")
+    if s.service is not None:  # CCS_TARGET=ccs: the service's X1-MIGAD; its read-back is kept on the session
+        s.service.results["admin"] = s.service.admin(s, [t.name for t in ADMIN_TABLES] + [odm.W1_NODE.name])
     return counts

@@ -42,4 +42,6 @@ def insert_production(s: TargetSession, t: Table, wave: str, env_id: int) -> dic
     out = {"rows": rows}
     if t.key_table:
         out["k_rows"] = replace_wave_rows(s, s.prod, project.k_table(t), wave, k_select(s, t), env_id=env_id)
+    if s.service is not None:  # CCS_TARGET=ccs: the service's insert batch for the table
+        out.update(s.service.production(s, t, wave))
     return out

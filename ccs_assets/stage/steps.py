@@ -86,4 +86,7 @@ def stage_file(s: TargetSession, t: Table, path: Path, wave: str) -> dict:
         wave=wave, tname=t.name,
     )
     s.drop_parsed("_load", "_ldrej", "_ldrej_scan", "_ldrej_lines")
-    return {"loaded": loaded, "rejected": rejected}
+    out = {"loaded": loaded, "rejected": rejected}
+    if s.service is not None:  # CCS_TARGET=ccs: this was the rehearsal; now the service's SQL Loader batch
+        out.update(s.service.stage(s, t, wave, out))
+    return out

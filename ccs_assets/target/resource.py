@@ -35,6 +35,9 @@ class TargetSession:
         self.prod = prod
         self._parser = parser
         self.refused: list[tuple[int, str, str]] = []  # (row of the parsed select, first value, message)
+        # CCS_TARGET=ccs: this session is the DuckDB rehearsal, and `service` submits the service's batch after
+        # each step (ccs_assets.service.steps.ServiceSteps); None on the other targets
+        self.service = None
 
     # ---------------------------------------------------------------- SQL
     def _params(self, sql: str, params: dict[str, Any]) -> dict[str, Any] | None:
@@ -235,6 +238,16 @@ class TargetResource(dg.ConfigurableResource):
     oracle_password: str = ""
     oracle_load_method: str = "direct_path"  # or executemany
     oracle_batch_rows: int = 100_000
+    # CCS_TARGET=ccs: the service (REST batches, REST-enabled SQL); the secret arrives through dg.EnvVar
+    service_url: str = ""
+    service_sql_url: str = ""
+    service_auth: str = ""
+    service_token_url: str = ""
+    service_client_id: str = ""
+    service_user: str = ""
+    service_scope: str = ""
+    service_secret: str = ""
+    service_batch_controls: str = ""
 
     def _schemas(self) -> tuple[str, str]:
         if self.kind == "oracle":
@@ -245,6 +258,9 @@ class TargetResource(dg.ConfigurableResource):
     def describe(self) -> str:
         if self.kind == "duckdb":
             return f"duckdb://{Path(self.duckdb_path).resolve()}"
+        if self.kind == "ccs":
+            who = self.service_client_id if self.service_auth == "oauth" else self.service_user
+            return f"ccs://{who}@{self.service_url} ({self.service_auth}), rehearsal duckdb://{Path(self.duckdb_path).resolve()}"
         user = _setting(self.oracle_user, "CCS_ORACLE_USER")
         return f"oracle://{user}@{_setting(self.oracle_dsn, 'CCS_ORACLE_DSN')}"
 
@@ -255,14 +271,36 @@ class TargetResource(dg.ConfigurableResource):
             with self._oracle_session(stg, prod) as s:
                 yield s
             return
-        if self.kind != "duckdb":
-            raise dg.Failure(f"target kind {self.kind!r} is unknown; set CCS_TARGET=duckdb or oracle")
+        if self.kind not in ("duckdb", "ccs"):
+            raise dg.Failure(f"target kind {self.kind!r} is unknown; set CCS_TARGET=duckdb, oracle or ccs")
         Path(self.duckdb_path).parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(self.duckdb_path, config=duckdb_config(self.memory_limit, self.threads, self.temp_directory))
         try:
-            yield TargetSession(con, DUCKDB, stg, prod)
+            s = TargetSession(con, DUCKDB, stg, prod)
+            if self.kind == "ccs":
+                s.service = self.service_steps()
+            yield s
         finally:
             con.close()
+
+    def service_client(self, log=None):
+        """CCS_TARGET=ccs: an authenticated client of the service (the secret read through dg.EnvVar)."""
+        from ..service.client import ServiceClient
+        from ..service.controls import load_batch_controls
+        from ..service.settings import ServiceSettings
+
+        auth = self.service_auth or "oauth"
+        secret = _setting(self.service_secret, "CCS_SERVICE_CLIENT_SECRET" if auth == "oauth" else "CCS_SERVICE_PASSWORD")
+        settings = ServiceSettings(url=self.service_url, sql_url=self.service_sql_url, auth=auth,
+                                   token_url=self.service_token_url, client_id=self.service_client_id,
+                                   user=self.service_user, scope=self.service_scope,
+                                   batch_controls=Path(self.service_batch_controls))
+        return ServiceClient(settings, secret, load_batch_controls(settings.batch_controls), log=log)
+
+    def service_steps(self, log=None):
+        from ..service.steps import ServiceSteps
+
+        return ServiceSteps(self.service_client(log or dg.get_dagster_logger("ccs_service").info))
 
     @contextmanager
     def _oracle_session(self, stg: str, prod: str) -> Iterator[TargetSession]:
