@@ -1,4 +1,4 @@
-"""Resources picked from settings: workbench DuckDB, target (DuckDB or Oracle)."""
+"""Resources picked from settings: workbench DuckDB, target (DuckDB, Oracle, or the service with a DuckDB rehearsal)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def target_resource(settings: Settings) -> TargetResource:
             service_auth=v.auth, service_token_url=v.token_url, service_client_id=v.client_id, service_user=v.user,
             service_scope=v.scope, service_batch_controls=str(v.batch_controls),
             service_secret=dg.EnvVar("CCS_SERVICE_CLIENT_SECRET" if v.auth == "oauth" else "CCS_SERVICE_PASSWORD"),
+            **_duckdb(settings),  # the rehearsal
         )
     if settings.oracle is None:
         return TargetResource(kind="duckdb", duckdb_path=str(settings.target_db), **_duckdb(settings))
