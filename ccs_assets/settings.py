@@ -101,7 +101,6 @@ def _oracle_settings(env: Mapping[str, str]) -> OracleSettings:
                           batch_rows=int(raw_batch))
 
 
-<<<<<<< HEAD
 _MEMORY = re.compile(r"(\d+(\.\d+)?) ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
@@ -111,7 +110,8 @@ def _memory_limit(env: Mapping[str, str]) -> str:
     if not m or float(m.group(1)) <= 0:
         raise SettingsError(f"CCS_DUCKDB_MEMORY_LIMIT must be a size like 1GB, 512MB or 2GiB, got {raw!r}")
     return raw.replace(" ", "")
-=======
+
+
 def _service_settings(env: Mapping[str, str]):
     from .service.settings import ServiceSettingsError, load_service_settings
 
@@ -119,7 +119,6 @@ def _service_settings(env: Mapping[str, str]):
         return load_service_settings(env)
     except ServiceSettingsError as exc:
         raise SettingsError(str(exc)) from None
->>>>>>> da608dd (CCS_TARGET=ccs: steps 6-12 rehearse on DuckDB then submit the service's batch (dispatch in service/steps.py, called from the step functions); read-back beside the rehearsal in metadata, reconciliation, reconcile and errors; K1-CNVEN/K1-CNVDS as assets outside the wave job (ccs-migrate conversion); run prints each failed step's message; README)
 
 
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
