@@ -123,7 +123,7 @@ def reconcile(wb: dict, tg: dict, x1: dict | None = None) -> tuple[dict, list[st
     out = {"files": wb["files"], "tables": report}
     if "service" in tg:  # CCS_TARGET=ccs: what the service holds beside the rehearsal; a difference is a problem
         out["service"] = tg["service"]["report"]
-        problems += tg["service"]["problems"]
+        problems += tg["service"]["problems"] + (tg["service"]["x1_problems"] if x1 is not None else [])
     # ---- MDM/ODM (Oracle steps 9-12): x1 = ccs_assets.cloud.counts.x1_counts(session, wave), when the caller has it
     if x1 is not None:
         from .cloud.counts import x1_problems

@@ -14,7 +14,7 @@ raises with the service's messages; a difference is returned (metadata,
 
 from __future__ import annotations
 
-from ..catalog import ccb
+from ..catalog import ccb, mdm, odm
 from ..catalog.model import Table
 from ..storage import ObjectNotFound, store_from_env
 from ..target.resource import TargetSession
@@ -201,17 +201,17 @@ class ServiceSteps:
         else:
             report["notes"].append(f"service CI_VAL_ERR holds {self.last_wave(s, 'validate') or 'nothing validated'}, "
                                    f"not {wave}: not compared")
-        prod_tables = [t.name for t in ccb.CCB_TABLES] + [t.k_table for t in KEYED]
+        ccb_tables = [t.name for t in ccb.CCB_TABLES] + [t.k_table for t in KEYED]
         existing = {r[0].upper() for r in s.query(s.dialect.tables_sql(), schema=s.dialect.schema_name(s.prod))}
-        from ..catalog import mdm, odm
-
-        admin = [t.name for t in mdm.ADMIN_TABLES + odm.ADMIN_TABLES]
-        prod_tables += [n for n in admin + required_tables("mdm_odm") if n in existing]
-        actual = service_counts(self.client, "production", prod_tables)
-        expected = rehearsal_production(s, prod_tables)
-        report["production"] = {t: {"rehearsal": expected[t], "service": actual.get(t)} for t in prod_tables}
-        problems += differences("service production rows", expected, actual)
-        return {"report": report, "problems": problems}
+        x1_tables = [n for n in [t.name for t in mdm.ADMIN_TABLES + odm.ADMIN_TABLES] + required_tables("mdm_odm")
+                     if n in existing]
+        actual = service_counts(self.client, "production", ccb_tables + x1_tables)
+        expected = rehearsal_production(s, ccb_tables + x1_tables)
+        report["production"] = {t: {"rehearsal": expected[t], "service": actual.get(t)} for t in ccb_tables + x1_tables}
+        problems += differences("service production rows", {t: expected[t] for t in ccb_tables}, actual)
+        # steps 9-12 run after CC&B production: the CC&B reconciliation leaves them to the MDM/ODM one
+        x1_problems = differences("service production rows", {t: expected[t] for t in x1_tables}, actual)
+        return {"report": report, "problems": problems, "x1_problems": x1_problems}
 
     def errors(self, s: TargetSession, wave: str) -> dict:
         """CI_VAL_ERR per table and message; per table beside the rehearsal, with the tables that differ.
