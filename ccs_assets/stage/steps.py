@@ -16,7 +16,7 @@ from ..extract.loadfile import DATE_MASK, TIMESTAMP_MASK
 from ..target.resource import TargetSession
 from ..target.wavewrite import replace_wave_rows
 
-# One row per rejected line, as the parser reports it (not a target table: Oracle loads it through CCS_LD_LOAD_REJECTS).
+# One row per rejected line, as the parser reports it (not a target table: Oracle loads it through the wave's CCS_LD_<tag>_LOAD_REJECTS).
 LOAD_REJECTS = Table(
     "LOAD_REJECTS",
     (Column("LINE_NO", "number", 10, nullable=True), Column("COLUMN_NAME", "varchar", 4000, nullable=True),
@@ -47,7 +47,7 @@ def _rejects_sql(path: Path) -> str:
 
 def stage_file(s: TargetSession, t: Table, path: Path, wave: str) -> dict:
     """Load `path` into {stg}.<table> for the wave; return loaded/rejected counts."""
-    load = s.from_parser(f"SELECT * FROM {_read_csv_sql(t, path)}", t, "_load")
+    load = s.from_parser(f"SELECT * FROM {_read_csv_sql(t, path)}", t, "_load", wave=wave)
     cols = ", ".join(t.column_names)
     if "WAVE" in t.column_names and t.owner_column != "WAVE":
         with s.transaction():  # project tables that carry their wave (CCS_KEY_XREF)
@@ -57,7 +57,7 @@ def stage_file(s: TargetSession, t: Table, path: Path, wave: str) -> dict:
     else:
         loaded = replace_wave_rows(s, s.stg, t, wave, f"SELECT {cols} FROM {load}")
     refused = list(s.refused)  # rows the parser accepted and the target refused (Oracle executemany batch errors)
-    rejects = s.from_parser(_rejects_sql(path), LOAD_REJECTS, "_ldrej_lines")
+    rejects = s.from_parser(_rejects_sql(path), LOAD_REJECTS, "_ldrej_lines", wave=wave)
     with s.transaction():
         s.execute(f"DELETE FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname",
                   wave=wave, tname=t.name)
