@@ -34,14 +34,15 @@ def catalog_tables() -> dict[str, dict[str, object]]:
     from ccs_assets.cloud.steps import x1_production_tables, x1_staging_tables
     from ccs_assets.stage.steps import LOAD_REJECTS
     from ccs_assets.target.resource import load_table_name
-    from ccs_assets.target.schema import production_tables, staging_tables
+    from ccs_assets.target.schema import production_tables, staging_tables, transactional_production_tables
 
     from .recording import WAVE, file_tables
 
     stg = {t.name: t for t in staging_tables() + x1_staging_tables()}
     for t in file_tables() + [LOAD_REJECTS]:
         stg[load_table_name(t, WAVE)] = t
-    return {STG: stg, PROD: {t.name: t for t in production_tables() + x1_production_tables()}}
+    prod = production_tables() + x1_production_tables() + transactional_production_tables()
+    return {STG: stg, PROD: {t.name: t for t in prod}}
 
 
 @lru_cache(maxsize=1)
