@@ -9,7 +9,7 @@ use_shared_engines()  # before any instance storage is opened in this process (s
 from .resources import build_resources
 from .scenarios import legacy_cis
 from .settings import load_settings
-from .waves.sensors import wave_plan_sensor
+from .waves.sensors import stuck_run_sensor, wave_plan_sensor
 
 _assets, _checks = legacy_cis.build()
 
@@ -22,7 +22,7 @@ defs = dg.Definitions(
     assets=_assets,
     asset_checks=_checks,
     jobs=[legacy_cis_job],
-    sensors=[wave_plan_sensor],
+    sensors=[wave_plan_sensor, stuck_run_sensor],
     resources=build_resources(load_settings()),
     executor=dg.in_process_executor,
 )

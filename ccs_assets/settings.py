@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEMO_CODE_MAPS = PACKAGE_DIR / "codemaps" / "demo"
+DEMO_ENV_ID = "100000"  # the DuckDB rehearsal's installation; an Oracle target must name its own (CCS_ENV_ID)
 
 
 class SettingsError(ValueError):
@@ -36,6 +38,8 @@ class Settings:
     main_customer_rel_type: str
     duckdb_memory_limit: str = "4GB"
     duckdb_temp_dir: Path | None = None  # None: DuckDB's default (<database>.tmp next to the file)
+    person_id_required: bool = False  # CC&B installation option: every person needs an identifier
+    conversion_artifacts: Path | None = None  # the service's K1-CNVAG control files (<TABLE>.ctl); None: catalog layout
     oracle: "OracleSettings | None" = None  # set when target == "oracle"
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -102,6 +106,19 @@ def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     return Path(value).expanduser().resolve() if value else default
 
 
+def check_home(settings: "Settings") -> None:
+    """CCS_HOME (and DAGSTER_HOME) must be folders this process can write: created when missing, probed with a file."""
+    for name, folder in (("CCS_HOME", settings.home), ("DAGSTER_HOME", settings.dagster_home)):
+        if folder.exists() and not folder.is_dir():
+            raise SettingsError(f"{name}: {folder} is a file, not a folder")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise SettingsError(f"{name}: {folder} is not a writable folder ({exc.strerror or exc})") from None
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read every CCS_* setting; raise SettingsError naming the first bad one."""
     env = dict(os.environ if env is None else env)
@@ -118,7 +135,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if not 0 <= threshold <= 1:
         raise SettingsError(f"CCS_REJECT_THRESHOLD must be between 0 and 1 (or 0% and 100%), got {raw_threshold!r}")
 
-    raw_env_id = env.get("CCS_ENV_ID", "100000").strip()
+    raw_env_id = env.get("CCS_ENV_ID", "").strip()
+    if not raw_env_id and target == "oracle":
+        _oracle_settings(env)  # its missing settings are named first
+        raise SettingsError("CCS_TARGET=oracle needs CCS_ENV_ID: the ENV_ID of the target installation record "
+                            "(every _K row carries it; the DuckDB rehearsal defaults to 100000)")
+    raw_env_id = raw_env_id or DEMO_ENV_ID
     if not raw_env_id.isdigit() or len(raw_env_id) > 6:
         raise SettingsError(f"CCS_ENV_ID must be the installation's environment id, up to 6 digits, got {raw_env_id!r}")
 
@@ -127,6 +149,15 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise SettingsError(
             f"CCS_PERSON_NAME_FORMAT must contain {{last_name}} and {{first_name}}, got {name_format!r}"
         )
+
+    raw_id_required = env.get("CCS_PERSON_ID_REQUIRED", "N").strip().upper() or "N"
+    if raw_id_required not in ("Y", "N"):
+        raise SettingsError(f"CCS_PERSON_ID_REQUIRED must be Y or N (does the installation require a person identifier?), "
+                            f"got {raw_id_required!r}")
+
+    artifacts = _path(env, "CCS_CONVERSION_ARTIFACTS", Path()) if env.get("CCS_CONVERSION_ARTIFACTS", "").strip() else None
+    if artifacts is not None and not artifacts.is_dir():
+        raise SettingsError(f"CCS_CONVERSION_ARTIFACTS: {artifacts} is not a folder (the control files K1-CNVAG generated)")
 
     code_maps = _path(env, "CCS_CODE_MAPS", DEMO_CODE_MAPS)
     if not code_maps.is_dir():
@@ -147,6 +178,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         main_customer_rel_type=env.get("CCS_MAIN_CUST_REL_TYPE", "MAIN").strip() or "MAIN",
         duckdb_memory_limit=_memory_limit(env),
         duckdb_temp_dir=_path(env, "CCS_DUCKDB_TEMP_DIR", home / "duckdb-tmp"),
+        person_id_required=raw_id_required == "Y",
+        conversion_artifacts=artifacts,
         oracle=_oracle_settings(env) if target == "oracle" else None,
         env=env,
     )

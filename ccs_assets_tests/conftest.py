@@ -82,6 +82,7 @@ class Cli:
         self.env["CCS_HOME"] = str(home)
         if target == "oracle":
             self.env.update({k: v for k, v in os.environ.items() if k.startswith("CCS_ORACLE_")})
+            self.env["CCS_ENV_ID"] = os.environ.get("CCS_ENV_ID", "100000")  # scratch schemas: any installation id
             self.env["CCS_TARGET"] = "oracle"
 
     def __call__(self, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
@@ -196,3 +197,16 @@ def private_copy(home: Path, dest: Path) -> Cli:
     """A copy of a shared CCS_HOME (target, workbench, Dagster instance, landing) a test may change."""
     shutil.copytree(home, dest)
     return Cli(dest)
+
+
+def table_digests(db: Path) -> dict[str, tuple[int, str]]:
+    """(rows, md5 of the sorted rows) of every table in a DuckDB file: equal digests, equal contents."""
+    out = {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = con.execute("SELECT table_schema, table_name FROM information_schema.tables "
+                             "WHERE table_type = 'BASE TABLE' ORDER BY ALL").fetchall()
+        for schema, table in tables:
+            out[f"{schema}.{table}"] = con.execute(
+                f"SELECT count(*), coalesce(md5(string_agg(r, '|' ORDER BY r)), '') "
+                f"FROM (SELECT CAST(t AS VARCHAR) AS r FROM {schema}.{table} t)").fetchone()
+    return out

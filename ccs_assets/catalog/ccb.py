@@ -37,6 +37,12 @@ def ts(name: str, nullable: bool = False, **kw) -> Column:
     return Column(name, "timestamp", nullable=nullable, **kw)
 
 
+def addr_extras() -> tuple[Column, ...]:
+    """The ADDR block's columns (reference section 3) the legacy interface has no source for: OUAF blanks."""
+    return (char("NUM1", 6), char("NUM2", 4), char("HOUSE_TYPE", 2), char("GEO_CODE", 11),
+            char("IN_CITY_LIMIT", 1, description="blank: not known (I: a Y/N switch in CC&B)"))
+
+
 def version() -> Column:
     return num("VERSION", 5, default=1, description="OUAF optimistic-lock version; 1 for a new row", confidence="P")
 
@@ -48,8 +54,9 @@ CI_PER = Table(
         char("LANGUAGE_CD", 3, sources=("customers.language",)),
         char("PER_OR_BUS_FLG", 2, confidence="P", description="P person, B business", sources=("customers.cust_type",)),
         char("LS_SL_FLG", 2, description="life support / sensitive load flag; blank when unknown"),
+        vchar("LS_SL_DESCR", 1000),
         vchar("EMAILID", 70, sources=("customers.email",)),
-        vchar("OVRD_MAIL_NAME1", 254),
+        vchar("OVRD_MAIL_NAME1", 254), vchar("OVRD_MAIL_NAME2", 254), vchar("OVRD_MAIL_NAME3", 254),
         vchar("ADDRESS1", 254, sources=("customers.mail_address1",)),
         vchar("ADDRESS2", 254, sources=("customers.mail_address2",)),
         vchar("ADDRESS3", 254), vchar("ADDRESS4", 254),
@@ -58,6 +65,7 @@ CI_PER = Table(
         char("POSTAL", 12, sources=("customers.mail_postal",)),
         char("STATE", 6, sources=("customers.mail_state",)),
         char("COUNTRY", 3, sources=("customers.mail_country",)),
+        *addr_extras(),
         char("RECV_MKTG_INFO_FLG", 4),
         version(),
     ),
@@ -100,7 +108,9 @@ CI_PER_PHONE = Table(
     "CI_PER_PHONE",
     (
         key("PER_ID", fk="CI_PER.PER_ID"),
-        num("SEQ_NUM", 3, default=1, confidence="C", description="S12 report layout shows SEQ_NUM"),
+        num("SEQ_NUM", 3, default=1, confidence="I",
+            description="the S12 report layout shows SEQ_NUM (C); its length and its place in the key are inferred: "
+                        "S9 gives PER_ID + phone type as the key"),
         char("PHONE_TYPE_CD", 8, default=None, sources=("customers.phone_type",)),
         char("COUNTRY_CODE", 6),
         vchar("PHONE", 24, default=None, sources=("customers.phone",), description="digits of the legacy phone"),
@@ -108,7 +118,8 @@ CI_PER_PHONE = Table(
         version(),
     ),
     ("PER_ID", "SEQ_NUM"),
-    "Person phone; legacy free-format phones keep their digits only.",
+    "Person phone; legacy free-format phones keep their digits only. Key PER_ID + SEQ_NUM inferred (S9: PER_ID + phone "
+    "type; one phone per legacy customer, so both are unique here).",
     entity="CI_PER", owner_column="PER_ID", legacy_file="customers", seed_step=1,
 )
 
@@ -120,7 +131,9 @@ CI_PREM = Table(
         char("CIS_DIVISION", 5, default=None, sources=("premises.division",)),
         char("LL_ID", 10),
         char("KEY_SW", 1, default="N"),
+        char("KEY_ID", 10, confidence="I", description="length not in the reference (inferred)"),
         char("OK_TO_ENTER_SW", 1, default="N"),
+        char("MR_INSTR_CD", 4), char("MR_WARN_CD", 4), char("TREND_AREA_CD", 8),
         vchar("ADDRESS1", 254, default=None, sources=("premises.address1",)),
         vchar("ADDRESS2", 254, sources=("premises.address2",)),
         vchar("ADDRESS3", 254), vchar("ADDRESS4", 254),
@@ -129,6 +142,7 @@ CI_PREM = Table(
         char("POSTAL", 12, default=None, sources=("premises.postal",)),
         char("STATE", 6, default=None, sources=("premises.state",)),
         char("COUNTRY", 3, default=None, sources=("premises.country",)),
+        *addr_extras(),
         vchar("ADDRESS1_UPR", 254, default=None, sources=("premises.address1",)),
         vchar("CITY_UPR", 90, default=None, sources=("premises.city",)),
         char("MAIL_ADDR_SW", 1, default="N"),
@@ -155,7 +169,15 @@ CI_ACCT = Table(
             description="optional mailing premise; blank when none", confidence="P"),
         char("COLL_CL_CD", 10),
         char("CUST_CL_CD", 8, default=None, sources=("accounts.customer_class",)),
+        char("BUD_PLAN_CD", 8),
+        char("ACCESS_GRP_CD", 12, description="blank: the installation's default access group applies (I)"),
         date("BILL_AFTER_DT", nullable=True),
+        date("CR_REVIEW_DT", nullable=True),
+        vchar("ALERT_INFO", 254, confidence="I", description="type and length not in the reference (inferred)"),
+        char("PROTECT_CYC_SW", 1, default="N", confidence="I", description="the reference lists PROTECT_*_SW; the three names are inferred"),
+        char("PROTECT_PREM_SW", 1, default="N", confidence="I"),
+        char("PROTECT_DIV_SW", 1, default="N", confidence="I"),
+        char("NO_DEP_RVW_SW", 1, default="N", description="length inferred (a switch)"),
         version(),
     ),
     ("ACCT_ID",),
@@ -175,7 +197,12 @@ CI_ACCT_PER = Table(
         char("THRD_PTY_SW", 1, default="N"),
         char("RECEIVE_COPY_SW", 1, default="N", sources=("account_parties.receives_copy",)),
         char("BILL_ADDR_SRCE_FLG", 4),
+        char("BILL_RTE_TYPE_CD", 8),
+        char("BILL_FORMAT_FLG", 2),
         num("NBR_BILL_COPIES", 3, default=0),
+        char("NOTIFY_SW", 1, default="N", description="length inferred (a switch)"),
+        char("WEB_ACCESS_FLG", 4),
+        vchar("CUST_PO_ID", 20),
         version(),
     ),
     ("ACCT_ID", "PER_ID"),
@@ -194,12 +221,17 @@ CI_SP = Table(
              description="R in service (ACTIVE), I inactive (INACTIVE); value set inferred"),
         date("INSTALL_DT", sources=("service_points.install_date",)),
         date("ABOLISH_DT", nullable=True),
-        char("SP_SRC_STATUS_FLG", 2),
+        char("SP_SRC_STATUS_FLG", 2, description="source status: C connected, D disconnected (values inferred); blank: "
+                                                 "the legacy interface v1 has no source status"),
+        char("DISCON_LOC_CD", 4),
         char("MR_CYC_CD", 4, sources=("service_points.read_cycle",)),
         char("MR_RTE_CD", 16, sources=("service_points.read_route",)),
         num("MR_CYC_RTE_SEQ", 8, sources=("service_points.read_sequence",)),
         char("MTR_LOC_CD", 4, sources=("service_points.meter_location",)),
         vchar("MTR_LOC_DETAILS", 250),
+        char("FAC_LVL_1_CD", 8), char("FAC_LVL_2_CD", 8), char("FAC_LVL_3_CD", 8),
+        char("MR_INSTR_CD", 4), char("MR_WARN_CD", 4),
+        char("OVRD_PREM_FLD_INFO_FLG", 2, confidence="I", description="length not in the reference (inferred)"),
         version(),
     ),
     ("SP_ID",),
@@ -223,7 +255,17 @@ CI_SA = Table(
         char("SA_STATUS_FLG", 2, default=None, sources=("service_agreements.status",),
              description="20 active, 30 pending stop, 40 stopped, 60 closed (20 P, others I)", confidence="I"),
         vchar("OLD_ACCT_ID", 36, sources=("service_agreements.acct_no",), description="legacy account number"),
+        char("CUST_READ_FLG", 2, confidence="I", description="length not in the reference (inferred)"),
+        char("ALLOW_EST_SW", 1, default="Y", confidence="I",
+             description="Y: estimation allowed, CC&B's usual choice (inferred); N would stop estimates for every migrated SA"),
+        char("SIC_CD", 8, confidence="I", description="length not in the reference (inferred)"),
         char("CURRENCY_CD", 3, default=None, sources=("accounts.currency",)),
+        char("STRT_RSN_FLG", 2, confidence="I", description="length not in the reference (inferred)"),
+        char("STOP_RSN_FLG", 2, confidence="I", description="length not in the reference (inferred)"),
+        char("SPECIAL_USAGE_FLG", 2, confidence="I", description="length not in the reference (inferred)"),
+        char("NB_RULE_CD", 12, confidence="I", description="length not in the reference (inferred)"),
+        date("EXPIRE_DT", nullable=True),
+        date("RENEWAL_DT", nullable=True),
         version(),
     ),
     ("SA_ID",),
@@ -294,8 +336,11 @@ CI_REG = Table(
         key("MTR_ID", fk="CI_MTR.MTR_ID", sources=("registers.meter_no",)),
         ts("EFF_DTTM", sources=("registers.effective_at",), description="the meter configuration's EFF_DTTM"),
         num("READ_SEQ", 3, sources=("registers.register_no",)),
-        char("UOM_CD", 4, default=None, sources=("registers.uom",)),
-        char("TOU_CD", 8, sources=("registers.tou",)),
+        char("UOM_CD", 30, default=None, confidence="C", sources=("registers.uom",),
+             description="A30 in the 26.10 report layout (C); C4 in an older public loader (P): the target release's "
+                         "control file decides (CCS_CONVERSION_ARTIFACTS)"),
+        char("TOU_CD", 30, confidence="C", sources=("registers.tou",), description="A30 in the 26.10 report layout (C); C8 in "
+                                                                                  "an older public loader (P)"),
         num("REG_CONST", 15, 6, default=1, sources=("registers.multiplier",)),
         char("CONSUM_SUB_FLG", 2, default=None, confidence="I", sources=("registers.read_kind",),
              description="S subtractive (CONSUMPTION: consumption is the difference of reads), C consumptive (DEMAND); inferred"),
@@ -326,6 +371,11 @@ CI_MR = Table(
         char("MTR_READER_ID", 20),
         char("USE_ON_BILL_SW", 1, default="Y", confidence="I"),
         version(),
+        date("ILM_DT", confidence="I", sources=("meter_history.installed_at", "meter_history.removed_at"),
+             description="ILM partition date: the read's date (C S7/T9: fill at initial load; CI_MR's source not in "
+                         "the T9 list, so inferred)"),
+        char("ILM_ARCH_SW", 1, default="N", confidence="C",
+             description="N: Y only on D1_DVC_EVT, D1_INIT_MSRMT_DATA, D1_USAGE at initial load (C T9)"),
     ),
     ("MR_ID",),
     "Meter read: one per install or removal event of a meter history (12-digit key).",
@@ -340,7 +390,8 @@ CI_REG_READ = Table(
         num("READ_SEQ", 3, sources=("meter_history_reads.register_no",)),
         key("REG_ID", fk="CI_REG.REG_ID", sources=("meter_history_reads.register_no",)),
         char("READ_TYPE_FLG", 2, default="60", confidence="C", description="60 read not verified (C: value meanings); choice inferred"),
-        num("REG_READING", 18, 6, sources=("meter_history_reads.reading",)),
+        num("REG_READING", 15, 6, confidence="C", sources=("meter_history_reads.reading",),
+            description="N15.6 (C, SP Installed Meter report): at most 9 digits left of the point"),
         num("LO_LIMIT", 18, 6),
         num("HI_LIMIT", 18, 6),
         char("REVIEW_HILO_SW", 1, default="N"),
@@ -400,6 +451,7 @@ CI_ITEM = Table(
     ("ITEM_ID",),
     "Item: an unmetered device (streetlight, security light, pole). Columns from CC&B's SP Installed Item report layout (C); CI_ITEM_K by the general rule (I).",
     entity="CI_ITEM", owner_column="ITEM_ID", legacy_file="items", seed_step=2, key_table=True, confidence="C",
+    k_confidence="I",
 )
 
 CI_SP_ITEM_HIST = Table(
@@ -413,6 +465,7 @@ CI_SP_ITEM_HIST = Table(
     ("SP_ITEM_HIST_ID",),
     "SP/item history: an item installed at an item service point. Name and key from the report layout (C); CI_SP_ITEM_HIST_K inferred.",
     entity="CI_SP_ITEM_HIST", owner_column="SP_ITEM_HIST_ID", legacy_file="item_history", seed_step=3, key_table=True, confidence="C",
+    k_confidence="I",
 )
 
 CI_SP_ITEM_EVT = Table(

@@ -11,6 +11,7 @@ mistakes an inference for a fact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -78,6 +79,7 @@ class Table:
     seed_step: int  # Oracle's step number (legacy-CIS scenario) that transforms it
     confidence: str = "P"
     key_table: bool = False  # has <TABLE>_K (system-keyed table)
+    k_confidence: str = "C"  # of its <TABLE>_K: C by the general rule (S9, S11); I where the reference infers it
     product: str = "ccb"
     notes: tuple[str, ...] = field(default=())
     # "TABLE.COLUMN" system keys whose rows each get one row of this table with a key generated for it
@@ -117,3 +119,27 @@ class Table:
     @property
     def asset_name(self) -> str:
         return self.name.lower()
+
+
+def default_sql(c: Column) -> str:
+    """SQL of what a column holds when the step has no value for it: OUAF's empty value (blank, 0) or NULL."""
+    if c.default is None:
+        if not c.nullable:
+            raise ValueError(f"column {c.name} has no default and is not nullable: the step's SELECT must name it")
+        return f"CAST(NULL AS {'DATE' if c.type == 'date' else 'TIMESTAMP'})" if c.type in ("date", "timestamp") else "NULL"
+    if isinstance(c.default, str):
+        return "'" + c.default.replace("'", "''") + "'"
+    return str(c.default)
+
+
+def provided(body: str) -> set[str]:
+    """Column names a step's SELECT names (`... AS NAME`)."""
+    return {m.upper() for m in re.findall(r"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)", body)}
+
+
+def complete_select(t: Table, body: str, keep: tuple[str, ...] = ()) -> str:
+    """A step's SELECT completed to every catalog column in catalog order (plus `keep` bookkeeping columns):
+    a column it does not name takes its empty value, so a column added to the catalog needs no SQL edit."""
+    have = provided(body)
+    cols = [f"m.{c.name}" if c.name in have else f"{default_sql(c)} AS {c.name}" for c in t.columns]
+    return f"SELECT {', '.join(cols + [f'm.{k}' for k in keep])} FROM ({body}) m"

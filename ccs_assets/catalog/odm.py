@@ -61,7 +61,7 @@ W1_ASSET = Table(
         version(),
     ),
     ("ASSET_ID",),
-    "ODM asset, one per CC&B meter and item (C S2), bound 1:1 to its MDM device (D1AS / W1EI).",
+    "ODM asset, one per CC&B meter and item (C S2), bound 1:1 to its MDM device: D1AS on the device, badge/serial on the asset (P G2).",
     entity="W1_ASSET", owner_column="ASSET_ID", legacy_file="", seed_step=11, product="odm",
     key_sources=("CI_MTR.MTR_ID", "CI_ITEM.ITEM_ID"),
 )
@@ -71,13 +71,14 @@ W1_ASSET_IDENTIFIER = Table(
     (
         mkey("ASSET_ID", fk="W1_ASSET.ASSET_ID", confidence="P", sources=("W1_ASSET.ASSET_ID",)),
         char("ASSET_ID_TYPE_FLG", 4, default=None, confidence="P",
-             description="W1BN badge, W1SN serial (P G2); W1EI = the MDM device id (asset -> device binding, inferred)"),
+             description="W1BN badge, W1SN serial (P G2): the asset side of the device binding"),
         vchar("W1_ID_VALUE", 120, default=None, confidence="P",
-              sources=("CI_MTR.BADGE_NBR", "CI_MTR.SERIAL_NBR", "CI_ITEM.BADGE_NBR", "CI_ITEM.SERIAL_NBR", "D1_DVC.D1_DEVICE_ID")),
+              sources=("CI_MTR.BADGE_NBR", "CI_MTR.SERIAL_NBR", "CI_ITEM.BADGE_NBR", "CI_ITEM.SERIAL_NBR")),
         version(),
     ),
     ("ASSET_ID", "ASSET_ID_TYPE_FLG"),
-    "Asset identifiers: badge (W1BN), serial (W1SN) when CC&B has one, and the MDM device (W1EI, inferred).",
+    "Asset identifiers: badge (W1BN) and serial (W1SN) when CC&B has one; with the device's D1AS they bind device and "
+    "asset (P G2, steps C O10).",
     entity="W1_ASSET", owner_column="ASSET_ID", legacy_file="", seed_step=11, product="odm",
 )
 

@@ -40,7 +40,7 @@ def k_table(main: Table) -> Table:
         (Column(key.name, "char", key.length, key_kind=key.key_kind), Column("ENV_ID", "number", 6, confidence="C")),
         (key.name, "ENV_ID"),
         f"Key table of {main.name}: every system key with the installation's ENV_ID (setting CCS_ENV_ID).",
-        entity=main.name, owner_column=key.name, legacy_file=main.legacy_file, seed_step=4, confidence="C",
+        entity=main.name, owner_column=key.name, legacy_file=main.legacy_file, seed_step=4, confidence=main.k_confidence,
     )
 
 

@@ -1,4 +1,4 @@
-"""ccs-migrate: generate, waves sync, run, errors, reconcile, trace, rollback, benchmark, demo, ui.
+"""ccs-migrate: generate, waves sync, run, errors, reconcile, trace, rollback, doctor, benchmark, demo, ui.
 
 Settings are environment variables (see README). A bad setting or input is
 one clear line on stderr and a non-zero exit, never a traceback.
@@ -22,6 +22,12 @@ concurrency:
     default_limit: 1
 telemetry:
   enabled: false
+# a run launched from the UI whose worker never starts or dies is marked failed, and its pool slots freed
+run_monitoring:
+  enabled: true
+  start_timeout_seconds: 180
+  poll_interval_seconds: 30
+  free_slots_after_run_end_seconds: 30
 """
 
 
@@ -40,8 +46,8 @@ def _prepare(landing: str | None = None):
     settings.dagster_home.mkdir(parents=True, exist_ok=True)
     os.environ["DAGSTER_HOME"] = str(settings.dagster_home)
     cfg = settings.dagster_home / "dagster.yaml"
-    if not cfg.exists():
-        cfg.write_text(DAGSTER_YAML)
+    if not cfg.exists() or (cfg.read_text().startswith("# written by ccs-migrate") and cfg.read_text() != DAGSTER_YAML):
+        cfg.write_text(DAGSTER_YAML)  # ours, from an older version: bring it up to date
     import dagster as dg
 
     from ..instance import use_shared_engines
@@ -68,7 +74,7 @@ def cmd_waves_sync(a) -> int:
     return 0
 
 
-def run_wave(wave: str, instance, settings) -> bool:
+def run_wave(wave: str, instance, settings, run_id: str | None = None):
     """Materialize the code maps, then every asset of scenario 1 for one wave, recorded in the instance."""
     import dagster as dg
 
@@ -83,24 +89,39 @@ def run_wave(wave: str, instance, settings) -> bool:
     # shown by `dagster dev` on the run: which target (never the password) and which bucket it used
     tags = {"ccs/scenario": "legacy-cis", "ccs/landing": str(settings.landing), "ccs/target": settings.target,
             "ccs/target_db": settings.describe_target(), "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
+    from ..waves.runs import owner_tags
+
+    tags.update(owner_tags())  # so a later run, `doctor` or the UI can tell when this process is gone
+    from ..waves.outcome import WaveOutcome, failure_causes, note_code_maps
+
     maps = dg.materialize([a for a in defs.assets if dg.AssetKey(["config", "code_maps"]) in a.keys],
                           instance=instance, resources=defs.resources, raise_on_error=False, tags=tags)
+    causes = failure_causes(maps.all_events)
+    note_code_maps(defs.resources["workbench"], wave, causes[0] if causes else None)
     if not maps.success:
-        return False
+        return WaveOutcome(False, causes)
     job = defs.resolve_job_def("legacy_cis")
-    result = job.execute_in_process(instance=instance, partition_key=wave, raise_on_error=False, tags=tags)
-    failed = [e.step_key for e in result.all_events if e.is_step_failure]
-    failed_checks = [e.asset_check_evaluation_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
-                     and not e.asset_check_evaluation_data.passed and e.asset_check_evaluation_data.severity.value == "ERROR"]
-    for step in failed:
-        print(f"step failed: {step}", file=sys.stderr)
-    for c in failed_checks:
-        print(f"check failed: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
+    result = job.execute_in_process(instance=instance, partition_key=wave, raise_on_error=False, tags=tags, run_id=run_id)
+    causes = failure_causes(result.all_events)
+    for cause in causes:
+        print(f"{'check failed' if cause.startswith('check ') else 'step failed'}: {cause.removeprefix('check ')}", file=sys.stderr)
     for e in result.all_events:  # warnings do not fail the run, but the user must see them
         c = e.asset_check_evaluation_data if e.event_type_value == "ASSET_CHECK_EVALUATION" else None
         if c is not None and not c.passed and c.severity.value == "WARN":
             print(f"check warning: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
-    return result.success and not failed and not failed_checks
+    return WaveOutcome(result.success and not causes, causes)
+
+
+def run_wave_locked(wave: str, instance, settings):
+    """run_wave holding the instance's run lock: dead runs repaired first, the same wave refused, other waves queued."""
+    import uuid
+
+    from ..waves.lock import wave_run_slot
+
+    run_id = str(uuid.uuid4())
+    with wave_run_slot(instance, settings.dagster_home, wave, run_id,
+                       say=lambda m: print(f"ccs-migrate: {m}", file=sys.stderr, flush=True)):
+        return run_wave(wave, instance, settings, run_id=run_id)
 
 
 def _planned(settings) -> list[str]:
@@ -124,8 +145,8 @@ def cmd_run(a) -> int:
 
         with build_resources(settings)["target"].session():
             pass
-    ok = run_wave(a.wave, instance, settings)
-    print(f"wave {a.wave}: {'succeeded' if ok else 'FAILED'} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
+    ok = run_wave_locked(a.wave, instance, settings)
+    print(f"{ok.last_line(a.wave)} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
     return 0 if ok else 1
 
 
@@ -159,7 +180,9 @@ def wave_errors(settings, wave: str) -> list[dict]:
 def cmd_errors(a) -> int:
     from ..settings import load_settings
 
-    rows = wave_errors(load_settings(), a.wave)
+    from ..waves.errors import readable
+
+    rows = [readable(r) for r in wave_errors(load_settings(), a.wave)]
     if a.format == "json":
         print(json.dumps(rows, default=str, indent=1))
     else:
@@ -178,26 +201,37 @@ def wave_reconciliation(settings, wave: str) -> tuple[dict, list[str]]:
     resources = build_resources(settings)
     with resources["workbench"].connect() as con:
         wb = workbench_counts(con, wave)
-    with resources["target"].session() as s:
-        tg = target_counts(s, wave)
-        x1 = x1_counts(s, wave)
+    from ..cloud.steps import existing_tables
+
+    tg, x1 = {}, None
+    if not (settings.is_duckdb_target and not settings.target_db.exists()):
+        with resources["target"].session() as s:  # a wave that stopped before staging has no target tables yet
+            if all("CCS_WAVE_LEDGER" in existing_tables(s, schema) for schema in (s.stg, s.prod)):
+                tg = target_counts(s, wave)
+                x1 = x1_counts(s, wave)
     return reconcile(wb, tg, x1)
 
 
 def cmd_reconcile(a) -> int:
     from ..settings import load_settings
 
-    report, problems = wave_reconciliation(load_settings(), a.wave)
+    settings, instance = _prepare()
+    report, problems = wave_reconciliation(settings, a.wave)
+    from ..waves.runs import last_run_note
+
+    note = last_run_note(instance, a.wave)  # a wave that stopped early: say so, then show what it reached
     if a.format == "json":
-        print(json.dumps({"wave": a.wave, **report, "problems": problems}, indent=1, default=str))
+        print(json.dumps({"wave": a.wave, "last_run": note, **report, "problems": problems}, indent=1, default=str))
     else:
+        if note:
+            print(note)
         cols = ["transformed", "extracted", "staged", "load_rejected", "keyed", "validate_rejected", "production"]
         print(f"{'table':14s}" + "".join(f"{c:>18s}" for c in cols))
         for t, r in report["tables"].items():
             print(f"{t:14s}" + "".join(f"{str(r.get(c, '')):>18s}" for c in cols))
         for p in problems:
             print(f"DOES NOT ADD UP: {p}")
-    return 0 if not problems else 1
+    return 0 if not problems and not note else 1
 
 
 def cmd_demo(a) -> int:
@@ -212,9 +246,9 @@ def cmd_demo(a) -> int:
 
     sync_waves(instance, landing)
     wave = planned_waves(landing)[0]
-    ok = run_wave(wave, instance, settings)
+    ok = run_wave_locked(wave, instance, settings)
     report, problems = wave_reconciliation(settings, wave)
-    print(f"\nwave {wave}: {'succeeded' if ok else 'FAILED'}")
+    print(f"\n{ok.last_line(wave)}")
     for t, r in report["tables"].items():
         print(f"  {t:14s} production {r.get('production', 0):>8}")
     print(f"errors: ccs-migrate errors --wave {wave} --format csv\nUI:     ccs-migrate ui   (then open http://127.0.0.1:3000)")
@@ -281,6 +315,8 @@ def cmd_rollback(a) -> int:
                 print(f"  {schema:10s} {table:18s} {verb} {n:>10,}")
         for table, n in result.shared.items():
             print(f"  kept       {table:18s} {n:>10,} rows another wave owns too (its ledger entry for {a.wave} removed)")
+        for table, waves in result.rebuilt.items():
+            print(f"  {'would rebuild' if a.dry_run else 'rebuilt'} {table} for {', '.join(waves)} from production without {a.wave}")
         if result.rows and not a.dry_run:
             print(f"wave {a.wave}: rolled back ({result.rows:,} rows); recorded on {recorded['observed']} target-side "
                   f"assets' {a.wave} partition in Dagster; the workbench is kept, so a rerun gives the same keys")
@@ -359,17 +395,28 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--keep", help="use DIR (new or empty) as CCS_HOME and keep it afterwards")
     b.add_argument("--format", choices=["text", "json"], default="text")
     b.set_defaults(fn=cmd_benchmark)
+    from .doctor import add_parser as add_doctor
+
+    add_doctor(sub)
     a = p.parse_args(argv)
     from ..codemaps import CodeMapError
     from ..landing.reader import LandingFileError
     from ..settings import SettingsError
     from ..storage import StorageError
     from ..storage.factory import SettingsError as StorageSettingsError
+    from ..waves.lock import RunRefused
 
     try:
+        if a.cmd not in ("generate", "benchmark"):  # every other command reads or writes below CCS_HOME
+            from ..settings import check_home, load_settings
+
+            check_home(load_settings())
         return a.fn(a)
     except (SettingsError, StorageSettingsError, CodeMapError, StorageError, FileNotFoundError, ValueError) as exc:
         return _fail(str(exc).splitlines()[0])
+    except RunRefused as exc:  # the wave is running already, or the user stopped waiting for another wave
+        print(f"ccs-migrate: {exc}", file=sys.stderr)
+        return exc.code
     except LandingFileError as exc:
         return _fail(exc.description or str(exc))
     except Exception as exc:

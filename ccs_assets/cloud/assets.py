@@ -22,7 +22,7 @@ from ..settings import load_settings
 from ..waves import WAVES
 from . import counts as x1
 from .config import ccb_admin_codes, load_master_config, master_config_dir
-from .steps import (ADMIN_TABLES, X1_TABLES, available_tables, ensure_x1_schema, migrate_table, run_admin,
+from .steps import (ADMIN_TABLES, X1_TABLES, available_tables, ensure_x1_schema, migrate_table, oracle_batch, run_admin,
                     source_tables, unmapped_used_codes)
 
 CCB = {t.name: t for t in ccb.CCB_TABLES}
@@ -79,7 +79,8 @@ X1_MIGAD_DEPS = [dg.AssetKey(["config", "code_maps"])] + [
           check_specs=[dg.AssetCheckSpec("every_used_type_mapped", asset=ADMIN_KEY, blocking=True,
                                          description="Every CC&B SP, SA, meter, configuration, register UOM/TOU and item type "
                                                      "that production uses has an MDM/ODM mapping in the master configuration.")],
-          description="Step 9, Admin migration (X1-MIGAD): SP types (X1D-ServicePointType), usage subscription types (SA Type "
+          description="Step 9, rehearsal stand-in for Oracle's Admin migration batch X1-MIGAD (on the cloud service it runs "
+                      "inside the service; its parameters are not public): the project's own SQL derives SP types (X1D-ServicePointType), usage subscription types (SA Type "
                       "Mapping), device, device configuration, measuring component and asset types, and the store node, derived "
                       "from the CC&B admin codes through the migration master configuration (CCS_X1_MASTER_CONFIG). Rerunnable.")
 def x1_migad(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
@@ -117,8 +118,10 @@ def step_asset(t: Table) -> LayerAsset:
 
     return LayerAsset(dg.AssetSpec(
         [t.product, t.asset_name], group_name=t.product, kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
-        description=f"Step {t.seed_step}: {t.name}{what} from the wave's production CC&B rows, replacing exactly the "
-                    f"rows the wave owns. {t.description}"),
+        description=f"Step {t.seed_step}, rehearsal stand-in for Oracle's '{oracle_batch(t)}' batch (run inside the "
+                    f"cloud service): {t.name}{what} from the wave's production CC&B rows by the project's own SQL, "
+                    f"replacing exactly the rows the wave owns; its counts are the expectation the real batch's "
+                    f"results reconcile to. {t.description}"),
         write, step_checks(t))
 
 

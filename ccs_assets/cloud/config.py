@@ -72,7 +72,15 @@ SETTINGS = {
     "dpos_installed": "asset disposition of an installed asset",
     "dpos_removed": "asset disposition of a removed asset",
     "dpos_instore": "asset disposition of an asset in store",
+    "contact_bo": "BO of MDM contacts: D1-Contact exists from release 26.10 (C O6); earlier releases name their own",
+    "us_appr_req_flg": "D1_US.USG_APPR_REQ_FLG of migrated subscriptions (D1NR seen, P; meaning not found)",
+    "us_stat_cond_flg": "D1_US.US_STAT_COND_FLG (D1AC seen, P; meaning not found)",
+    "us_sp_usage_flg": "D1_US_SP.D1_USAGE_FLG (D1AD seen, P; meaning not found)",
+    "us_contact_rel_flg": "D1_US_CONTACT.US_CNTCT_REL_FLG of the main customer (values not found: inferred)",
 }
+# longest value each setting may hold (the column it lands in)
+SETTING_LENGTH = {"store_node": 12, "contact_bo": 30, "us_appr_req_flg": 4, "us_stat_cond_flg": 4, "us_sp_usage_flg": 4,
+                  "us_contact_rel_flg": 4}
 
 TYPE_MAP_COLUMNS = ("KIND", "CCB_CODE", "CCB_CODE2", "MDM_TABLE", "MDM_CODE", "BUS_OBJ_CD", "EVT_BUS_OBJ_CD",
                     "ODM_CODE", "ODM_BUS_OBJ_CD", "SVC_TYPE_CD", "CATEGORY", "DESCR100")
@@ -143,9 +151,9 @@ def load_master_config(folder: Path) -> tuple[list[dict[str, str]], dict[str, st
     missing = [n for n in SETTINGS if not settings.get(n)]
     if missing:
         raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: missing {', '.join(missing)}")
-    if len(settings["store_node"].encode("utf-8")) > 12:
-        raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: store_node longer than 12 bytes "
-                                "(CCS_X1_KEY_MAP.CCB_KEY is CHAR(12 BYTE))")
+    for name, n in SETTING_LENGTH.items():
+        if len(settings[name].encode()) > n:
+            raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: {name} longer than {n} bytes (its column is sized in bytes)")
     for name, value in settings.items():
         rows.append({**{c: " " for c in TYPE_MAP_COLUMNS}, "KIND": "SETTING", "CCB_CODE": name, "CCB_CODE2": "*",
                      "MDM_TABLE": "SETTING", "MDM_CODE": fit_bytes(value, 30), "DESCR100": fit_bytes(value, 100)})

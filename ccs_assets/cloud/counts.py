@@ -3,7 +3,10 @@
 Per keyed MDM/ODM table: CC&B rows of the wave (its key_sources) = mapped +
 not migrated (with a recorded reason), and rows written = mapped. Asset
 dispositions: every install event of the wave shows as an installed
-disposition of its asset at its install time. Every foreign key resolves.
+disposition of its asset at its install time, both from the CC&B history and
+from the MDM data (the device's D1AS asset at its D1_SP's node; removals leave
+it), and every MDM service point of the wave has its ODM node. Every foreign
+key resolves.
 """
 
 from __future__ import annotations
@@ -62,6 +65,39 @@ def install_dispositions_sql(s: TargetSession) -> str:
     )
 
 
+def d1_links_sql(s: TargetSession) -> dict[str, str]:
+    """Nodes and dispositions reconciled against the MDM data itself (MDM SPs synchronize to nodes, install events
+    become dispositions, C S16): SELECTs of the wave's D1 keys (bind :wave; :dpos_installed where used).
+
+    - d1_sps / d1_sps_with_node: the wave's D1_SP rows, and those whose service point has its W1_NODE;
+    - d1_install_events_at_sp_node: install events whose device's asset (D1AS) is installed at the node of the
+      event's D1_SP at D1_INSTALL_DTTM;
+    - d1_removals / d1_removals_with_disposition: removed install events, and those whose asset has a disposition
+      (it leaves the SP) at D1_REMOVAL_DTTM.
+    """
+    km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
+    sp_node = (f"JOIN {km} ks ON ks.MDM_TABLE = 'D1_SP' AND ks.MDM_KEY = {{sp}} "
+               f"JOIN {km} kn ON kn.MDM_TABLE = 'W1_NODE' AND kn.CCB_TABLE = ks.CCB_TABLE AND kn.CCB_KEY = ks.CCB_KEY")
+    asset = (f"JOIN {s.prod}.D1_DVC_CFG c ON c.DEVICE_CONFIG_ID = e.DEVICE_CONFIG_ID "
+             f"JOIN {s.prod}.D1_DVC_IDENTIFIER di ON di.D1_DEVICE_ID = c.D1_DEVICE_ID AND di.DVC_ID_TYPE_FLG = 'D1AS'")
+    evts = f"FROM {s.prod}.D1_INSTALL_EVT e {asset} WHERE {_ledger(s, mdm.D1_INSTALL_EVT, 'e')}"
+    asset_id = s.dialect.char("di.ID_VALUE", 12)  # the D1AS value (VARCHAR2) against W1_ASSET_NODE.ASSET_ID CHAR(12)
+    return {
+        "d1_sps": f"SELECT x.D1_SP_ID AS K FROM {s.prod}.D1_SP x WHERE {_ledger(s, mdm.D1_SP)}",
+        "d1_sps_with_node": f"SELECT x.D1_SP_ID AS K FROM {s.prod}.D1_SP x {sp_node.format(sp='x.D1_SP_ID')} "
+                            f"JOIN {s.prod}.W1_NODE w ON w.NODE_ID = kn.MDM_KEY WHERE {_ledger(s, mdm.D1_SP)}",
+        "d1_install_events_at_sp_node": (
+            f"SELECT e.INSTALL_EVT_ID AS K FROM {s.prod}.D1_INSTALL_EVT e {asset} {sp_node.format(sp='e.D1_SP_ID')} "
+            f"WHERE {_ledger(s, mdm.D1_INSTALL_EVT, 'e')} AND EXISTS (SELECT 1 FROM {s.prod}.W1_ASSET_NODE n "
+            f"WHERE n.ASSET_ID = {asset_id} AND n.EFF_DTTM = e.D1_INSTALL_DTTM AND n.NODE_ID = kn.MDM_KEY "
+            f"AND n.ASSET_DPOS_FLG = :dpos_installed)"),
+        "d1_removals": f"SELECT e.INSTALL_EVT_ID AS K {evts} AND e.D1_REMOVAL_DTTM IS NOT NULL",
+        "d1_removals_with_disposition": (
+            f"SELECT e.INSTALL_EVT_ID AS K {evts} AND e.D1_REMOVAL_DTTM IS NOT NULL AND EXISTS "
+            f"(SELECT 1 FROM {s.prod}.W1_ASSET_NODE n WHERE n.ASSET_ID = {asset_id} AND n.EFF_DTTM = e.D1_REMOVAL_DTTM)"),
+    }
+
+
 def x1_counts(s: TargetSession, wave: str, tables: list[Table] | None = None) -> dict:
     """Per MDM/ODM table of the wave: CC&B rows, mapped, not migrated, rows written (and dispositions)."""
     if mdm.X1_KEY_MAP.name not in existing_tables(s, s.stg):
@@ -84,6 +120,13 @@ def x1_counts(s: TargetSession, wave: str, tables: list[Table] | None = None) ->
                 f"SELECT count(*) FROM ({install_dispositions_sql(s)}) v", wave=wave, dpos_installed=cfg["dpos_installed"])
             row["install_events"] = s.scalar(
                 f"SELECT count(*) FROM {s.prod}.D1_INSTALL_EVT x WHERE {_ledger(s, mdm.D1_INSTALL_EVT)}", wave=wave)
+            d1 = d1_links_sql(s)
+            for name in ("d1_install_events_at_sp_node", "d1_removals", "d1_removals_with_disposition"):
+                row[name] = s.scalar(f"SELECT count(*) FROM ({d1[name]}) v", wave=wave, dpos_installed=cfg["dpos_installed"])
+        if t is odm.W1_NODE and mdm.D1_SP in available_tables():
+            d1 = d1_links_sql(s)
+            for name in ("d1_sps", "d1_sps_with_node"):
+                row[name] = s.scalar(f"SELECT count(*) FROM ({d1[name]}) v", wave=wave)
         out[t.name] = row
     return out
 
@@ -104,6 +147,15 @@ def x1_problems(counts: dict, strict: bool = True) -> list[str]:
             if r["install_events_with_disposition"] != r["install_events"]:
                 problems.append(f"{name}: {r['install_events']} install events but {r['install_events_with_disposition']} "
                                 f"installed dispositions at their install time")
+        if "d1_install_events_at_sp_node" in r and (r["rows"] or strict):
+            if r["d1_install_events_at_sp_node"] != r["install_events"]:
+                problems.append(f"{name}: {r['install_events']} MDM install events but {r['d1_install_events_at_sp_node']} "
+                                f"installed dispositions of their device's asset at their SP's node")
+            if r["d1_removals_with_disposition"] != r["d1_removals"]:
+                problems.append(f"{name}: {r['d1_removals']} removed MDM install events but "
+                                f"{r['d1_removals_with_disposition']} dispositions of their asset at the removal time")
+        if "d1_sps" in r and (r["rows"] or strict) and r["d1_sps_with_node"] != r["d1_sps"]:
+            problems.append(f"{name}: {r['d1_sps']} MDM service points but {r['d1_sps_with_node']} with their ODM node")
     return problems
 
 

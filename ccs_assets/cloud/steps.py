@@ -1,4 +1,6 @@
-"""Oracle steps 9-12 on the target: admin migration (X1-MIGAD) and CC&B production -> MDM/ODM, set-based.
+"""Oracle steps 9-12 on the rehearsal target: stand-ins for the admin migration (X1-MIGAD) and the Migrate
+Person/SP/SA/Meter/Item/SP Meter History batches Oracle runs inside the cloud service; CC&B production -> MDM/ODM,
+set-based, with the project's own SQL.
 
 Every MDM/ODM table has one SELECT in ./sql/<table>.sql over production CC&B
 rows of the wave (CCS_WAVE_LEDGER), the key map and the type map; columns the
@@ -20,11 +22,11 @@ import re
 from pathlib import Path
 
 from ..catalog import ccb, mdm, odm
-from ..catalog.model import Column, Table
+from ..catalog.model import Table, complete_select, default_sql, provided  # noqa: F401 (provided: tests)
 from ..target.dictionary import filled_columns
 from ..target.resource import TargetSession
 from ..target.schema import create_table_sql, ensure_target_schema
-from ..target.wavewrite import insert_columns, replace_wave_rows
+from ..target.wavewrite import check_lengths, insert_columns, replace_wave_rows
 
 SQL_DIR = Path(__file__).parent / "sql"
 STEP = "mdm-odm"  # CCS_VAL_ERR.STEP of records steps 10-12 could not migrate
@@ -35,6 +37,22 @@ X1_TABLES: tuple[Table, ...] = mdm.MDM_TABLES + odm.ODM_TABLES
 ADMIN_TABLES: tuple[Table, ...] = mdm.ADMIN_TABLES + odm.ADMIN_TABLES
 BY_NAME = {t.name: t for t in X1_TABLES + ADMIN_TABLES}
 KEYED = [t for t in X1_TABLES if t.key_sources]
+# The Oracle migration batch each table's asset stands in for (C S2 names them "Migrate Person" etc.; X1-MIGSM is the
+# SP/meter installation batch, C S14). On the cloud service those batches run inside it; here the project's own SQL
+# does the same work on the rehearsal target, and its counts are what the real batch's results must reconcile to.
+ORACLE_BATCH = {
+    "D1_CONTACT": "Migrate Person", "D1_SP": "Migrate SP", "W1_NODE": "Migrate SP (ODM node)", "D1_US": "Migrate SA",
+    "D1_DVC": "Migrate Meter / Migrate Item", "D1_DVC_CFG": "Migrate Meter / Migrate Item",
+    "D1_MEASR_COMP": "Migrate Meter", "W1_ASSET": "Migrate Meter / Migrate Item (ODM asset)",
+    "D1_INSTALL_EVT": "Migrate SP Meter History (X1-MIGSM) / Migrate SP Item History",
+    "W1_ASSET_NODE": "Migrate SP Meter History / Migrate SP Item History (ODM asset node)",
+}
+
+
+def oracle_batch(t: Table) -> str:
+    return ORACLE_BATCH.get(t.name) or ORACLE_BATCH[t.entity]
+
+
 KEYS_SQL_OF = {"W1_ASSET": "d1_dvc"}  # tables whose migratable rows are decided by another table's rules
 _TS_FLOOR = "TIMESTAMP '1900-01-01 00:00:00'"
 
@@ -76,26 +94,12 @@ def render(s: TargetSession, name: str) -> str:
     return re.sub(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}", lambda m: render(s, m.group(1)), body)
 
 
-def literal(c: Column) -> str:
-    """The catalog default of a column the step's SELECT does not name."""
-    if c.default is None:
-        if not c.nullable:
-            raise ValueError(f"column {c.name} has no default and is not nullable: the step's SELECT must name it")
-        return f"CAST(NULL AS {'DATE' if c.type == 'date' else 'TIMESTAMP'})" if c.type in ("date", "timestamp") else "NULL"
-    if isinstance(c.default, str):
-        return "'" + c.default.replace("'", "''") + "'"
-    return str(c.default)
-
-
-def provided(body: str) -> set[str]:
-    return {m.upper() for m in re.findall(r"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)", body)}
+literal = default_sql  # the catalog default of a column the step's SELECT does not name
 
 
 def wrap_select(t: Table, body: str) -> str:
     """The step's SELECT completed to every catalog column, in catalog order."""
-    have = provided(body)
-    cols = [f"m.{c.name}" if c.name in have else f"{literal(c)} AS {c.name}" for c in t.columns]
-    return f"SELECT {', '.join(cols)} FROM ({body}) m"
+    return complete_select(t, body)
 
 
 def table_select(s: TargetSession, t: Table) -> str:
@@ -262,22 +266,42 @@ def touched_assets(s: TargetSession) -> str:
 def _replace_asset_history(s: TargetSession, t: Table, wave: str, select: str, **binds) -> int:
     """W1_ASSET_NODE: every asset the wave owns or whose history the wave brings is rebuilt from its whole
     production history (whichever wave wrote its rows before), and its W1_ASSET status follows, in one transaction."""
+    ledger = f"{s.prod}.CCS_WAVE_LEDGER"
+    with s.transaction():
+        for sql in asset_history_sql(s, t, select):
+            s.execute(sql, wave=wave, tname=t.name, **binds)
+        check_lengths(s, s.prod, t, f"ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+                      wave=wave, tname=t.name, **binds)
+    return s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} "
+                    f"WHERE WAVE = :wave AND TABLE_NAME = :tname)", wave=wave, tname=t.name)
+
+
+def asset_history_sql(s: TargetSession, t: Table, select: str) -> list[str]:
+    """The statements of _replace_asset_history (binds :wave, :tname and the select's settings)."""
     cols, values = insert_columns(s, s.prod, t)
     ledger = f"{s.prod}.CCS_WAVE_LEDGER"
     touched = touched_assets(s)
-    p = {"wave": wave, "tname": t.name, **binds}
-    with s.transaction():
-        for sql in (
-            f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
-            f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT tt.ASSET_ID FROM ({touched}) tt)",
-            f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname",
-            f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {values} FROM ({select}) src",
-            f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, tt.ASSET_ID FROM ({touched}) tt",
-            render(s, "w1_asset.status"),
-        ):
-            s.execute(sql, **p)
-    return s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} "
-                    f"WHERE WAVE = :wave AND TABLE_NAME = :tname)", wave=wave, tname=t.name)
+    return [
+        f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
+        f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT tt.ASSET_ID FROM ({touched}) tt)",
+        f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname",
+        f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {values} FROM ({select}) src",
+        f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, tt.ASSET_ID FROM ({touched}) tt",
+        render(s, "w1_asset.status"),
+    ]
+
+
+def rebuild_asset_history(s: TargetSession, wave: str) -> None:
+    """After a rollback removed another wave's share of some assets' history: rebuild the asset dispositions `wave`
+    touches from production as it is now, as `wave`'s own run would (inside the caller's transaction)."""
+    t = odm.W1_ASSET_NODE
+    binds = binds_for(s, t)
+    for sql in asset_history_sql(s, t, table_select(s, t)):
+        s.execute(sql, wave=wave, tname=t.name, **binds)
+
+
+# tables whose rows several waves share and rebuild from production; a rollback rebuilds the other waves' share
+REBUILT_ON_ROLLBACK = {odm.W1_ASSET_NODE.name: rebuild_asset_history}
 
 
 def migrate_table(s: TargetSession, t: Table, wave: str) -> dict:
@@ -354,6 +378,7 @@ def run_admin(s: TargetSession, rows: list[dict[str, str]]) -> dict:
                       **{c.lower(): r[c] for c in cols})
         for t in ADMIN_TABLES:
             _replace_admin_rows(s, t)
+            check_lengths(s, s.prod, t, "1 = 1")
         km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
         s.execute(f"DELETE FROM {km} WHERE WAVE = :wave AND MDM_TABLE = 'W1_NODE'", wave=ADMIN_WAVE)
         store_key = s.dialect.char(s.dialect.left_bytes("m.MDM_CODE", 12), 12)  # CCS_X1_KEY_MAP.CCB_KEY is CHAR(12)

@@ -48,12 +48,12 @@ def load_code_maps(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, in
     for kind, key_cols in CODE_MAP_KINDS.items():
         path = folder / f"{kind}.csv"
         if not path.is_file():
-            raise CodeMapError(f"code map {path}: file missing (every code kind needs a map; see docs/legacy-interface.md)")
+            raise CodeMapError(f"code map {path}: CODE_MAP_MISSING: file missing (every code kind needs a map; see docs/legacy-interface.md)")
         header = _header(path)
         expected = [*key_cols, "ccb_value"]
         missing = [c for c in expected if c not in header]
         if missing:
-            raise CodeMapError(f"code map {path}: missing column(s) {', '.join(missing)}; expected {', '.join(expected)}")
+            raise CodeMapError(f"code map {path}: CODE_MAP_HEADER: missing column(s) {', '.join(missing)}; expected {', '.join(expected)}")
         cols = ", ".join(f"trim({c}) AS {c}" for c in expected)
         rel = f"read_csv(?, header=true, all_varchar=true, auto_detect=false, quote='\"', escape='\"', columns={{{', '.join(repr(c) + ': ' + repr('VARCHAR') for c in header)}}})"
         con.execute(f"CREATE OR REPLACE TEMP TABLE _map AS SELECT {cols} FROM {rel}", [str(path)])
@@ -61,10 +61,10 @@ def load_code_maps(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, in
             f"SELECT {', '.join(key_cols)}, count(*) FROM _map GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
         ).fetchone()
         if dup:
-            raise CodeMapError(f"code map {path}: key {dup[:-1]!r} is mapped {dup[-1]} times")
+            raise CodeMapError(f"code map {path}: CODE_MAP_DUPLICATE: key {dup[:-1]!r} is mapped {dup[-1]} times")
         blank = con.execute("SELECT count(*) FROM _map WHERE coalesce(ccb_value, '') = ''").fetchone()[0]
         if blank:
-            raise CodeMapError(f"code map {path}: {blank} row(s) with an empty ccb_value")
+            raise CodeMapError(f"code map {path}: CODE_MAP_BLANK: {blank} row(s) with an empty ccb_value")
         con.execute(f"CREATE OR REPLACE TABLE cfg.map_{kind} AS SELECT * FROM _map")
         counts[kind] = con.execute(f"SELECT count(*) FROM cfg.map_{kind}").fetchone()[0]
     con.execute("DROP TABLE IF EXISTS _map")

@@ -84,17 +84,20 @@ class _Sized:
 
 
 def rule_placeholders(s: TargetSession, wave_rows_sql: str) -> dict:
-    """What a rules/*.sql file may use: {stg}, {prod}, {wave_rows} and {varchar[n]} (portable cast type)."""
-    return {"stg": s.stg, "prod": s.prod, "wave_rows": wave_rows_sql, "varchar": _Sized(s.dialect.varchar)}
+    """What a rules/*.sql file may use: {stg}, {prod}, {wave_rows}, {varchar[n]} (portable cast type), {varchar_null}."""
+    return {"stg": s.stg, "prod": s.prod, "wave_rows": wave_rows_sql, "varchar": _Sized(s.dialect.varchar),
+            "varchar_null": s.dialect.cast_text("NULL", 1)}
 
 
-def validate_entity(s: TargetSession, t: Table, wave: str) -> None:
+def validate_entity(s: TargetSession, t: Table, wave: str, person_id_required: bool = False) -> None:
+    """Record the entity's rule violations (rules may read bind :person_id_required, setting CCS_PERSON_ID_REQUIRED)."""
     tables = [t.name] + [c.name for c in mo_children(t)]
     in_list = ", ".join(f"'{n}'" for n in tables)
     with s.transaction():
         s.execute(f"DELETE FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'validate' AND TABLE_NAME IN ({in_list})", wave=wave)
         for table, select in rule_selects(s, t):
-            _err_insert(s, table, select, wave=wave, owner_table=t.name)
+            _err_insert(s, table, select, wave=wave, owner_table=t.name,
+                        person_id_required="Y" if person_id_required else "N")
 
 
 def generate_keys(s: TargetSession, t: Table, wave: str) -> dict:

@@ -10,13 +10,13 @@ the file, line, record and rule. records = loaded + malformed, always.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 
 from ..catalog.legacy import LegacyFile
+from .faults import (BAD_HEADER, FILE_MISSING, FILE_NO_RECORDS, LandingFileError, encoding_fault,
+                     parser_fault, read_header, record_fault)
 
 CAST = {
     "date": ("TRY_STRPTIME({v}, '%Y-%m-%d')::DATE", "BAD_DATE", "is not a date (YYYY-MM-DD)"),
@@ -24,15 +24,6 @@ CAST = {
     "decimal": ("TRY_CAST({v} AS DECIMAL(18,6))", "BAD_NUMBER", "is not a decimal number"),
     "integer": ("TRY_CAST({v} AS BIGINT)", "BAD_INTEGER", "is not an integer"),
 }
-
-
-class LandingFileError(dg.Failure):
-    """The file as a whole cannot be read (missing required file, wrong header)."""
-
-
-def read_header(path: Path) -> list[str]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return [h.strip() for h in next(csv.reader(fh), [])]
 
 
 def legacy_table_ddl(f: LegacyFile) -> str:
@@ -51,13 +42,21 @@ def land_file(con: duckdb.DuckDBPyConnection, landing: Path, f: LegacyFile, wave
         con.execute("DELETE FROM wb.landing_counts WHERE wave = ? AND file = ?", [wave, f.name])
         if not path.is_file():
             if not f.optional:
-                raise LandingFileError(f"{path}: required legacy file is missing (legacy-interface.md lists {f.file_name} as required)")
+                raise LandingFileError(path, FILE_MISSING, f"required legacy file is missing (legacy-interface.md lists "
+                                                           f"{f.file_name} as required)")
             con.execute("INSERT INTO wb.landing_counts VALUES (?, ?, false, 0, 0, 0, 0)", [wave, f.name])
             con.execute("COMMIT")
             return {"present": False, "records": 0, "loaded": 0, "malformed": 0}
         counts = _load(con, path, f, wave)
+        if counts["records"] == 0 and not f.optional:
+            raise LandingFileError(path, FILE_NO_RECORDS, "required legacy file has its header and no records: "
+                                                          "every entity it holds would be lost", line=1)
         con.execute("COMMIT")
         return counts
+    except LandingFileError as fault:  # nothing of the file is kept; the fault itself is the wave's error
+        con.execute("ROLLBACK")
+        record_fault(con, wave, f.name, fault)
+        raise
     except BaseException:
         con.execute("ROLLBACK")
         raise
@@ -77,16 +76,23 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, f: LegacyFile, wave: str) 
             parts.append(f"unknown column(s) {', '.join(unknown)}")
         if dupes:
             parts.append(f"repeated column(s) {', '.join(dupes)}")
-        raise LandingFileError(f"{path} line 1: header does not match legacy-interface v1: {'; '.join(parts)}")
+        raise LandingFileError(path, BAD_HEADER, f"header does not match legacy-interface v1: {'; '.join(parts)}", line=1)
 
     cols = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in header) + "}"
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _raw AS
-        SELECT *, row_number() OVER () AS _k FROM read_csv(?, header=true, auto_detect=false, columns={cols},
-            delim=',', quote='"', escape='"', strict_mode=true, parallel=false, null_padding=false,
-            store_rejects=true, rejects_table='_rej', rejects_scan='_rej_scan', encoding='utf-8')""",
-        [str(path)],
-    )
+    try:
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _raw AS
+            SELECT *, row_number() OVER () AS _k FROM read_csv(?, header=true, auto_detect=false, columns={cols},
+                delim=',', quote='"', escape='"', strict_mode=true, parallel=false, null_padding=false,
+                store_rejects=true, rejects_table='_rej', rejects_scan='_rej_scan', encoding='utf-8')""",
+            [str(path)],
+        )
+    except duckdb.Error as exc:  # the file as a whole: binary garbage, a parser that cannot start
+        raise parser_fault(path, exc) from None
+    if con.execute("SELECT count(*) FROM _rej WHERE error_type = 'INVALID ENCODING'").fetchone()[0]:
+        fault = encoding_fault(path)  # DuckDB also says so for an unclosed quote: believe only a real bad byte
+        if fault is not None:
+            raise fault
     # Record numbers (header = 1) of good rows: every record number not taken by a reject, in order.
     nl = " + ".join(f"coalesce(length(x.{c}) - length(replace(x.{c}, chr(10), '')), 0)" for c in header)
     con.execute(

@@ -21,6 +21,7 @@ from ..catalog.legacy import ALL_FILES, LEGACY_FILES
 from ..catalog.model import Table
 from ..codemaps import load_code_maps
 from ..extract.loadfile import write_table_files
+from ..extract.spec import layout_report, layouts
 from ..keys.steps import generate_keys, rejects_by_rule, validate_entity
 from ..landing.reader import land_file
 from ..production.steps import insert_production
@@ -33,7 +34,7 @@ from ..storage.manifest import download_wave, upload_wave
 from ..target import ensure_target_schema
 from ..transform.rules import PARENTS, generated_rules
 from ..transform.steps import EVALUATES, transform_table
-from ..waves import WAVES
+from ..waves import WAVES, plan_check
 from . import checks, device_checks
 from .layers import LayerAsset, LayerCheck, LayerRun, Written, build_layer
 
@@ -139,7 +140,8 @@ def _write_ownership(run: LayerRun) -> dict:
 ownership = LayerAsset(dg.AssetSpec(
     ["waves", "ownership"], group_name="legacy", kinds={"duckdb"}, deps=[dg.AssetKey(["legacy", f.name]) for f in ALL_FILES],
     description="What this wave owns (earliest wave wins; later waves refer to production keys), from the wave plan."),
-    _write_ownership)
+    _write_ownership, checks=[LayerCheck(plan_check.CHECK_NAME, plan_check.plan_reached, blocking=True,
+                                         description=plan_check.DESCRIPTION)])
 
 
 # ---------------------------------------------------------------- step 1: transform
@@ -183,14 +185,18 @@ def extract_asset(t: Table) -> LayerAsset:
         settings = load_settings()
         out = _outbox(wave)
         files: dict[str, int | None] = {}
+        lays = layouts(settings.conversion_artifacts, t, *([project.k_table(t)] if t.key_table else []))
+        report = layout_report(lays)
+        for name, extra in report["fields_written_empty"].items():
+            run.log.warning(f"{name}: field(s) {', '.join(extra)} of the service's control file are not in the catalog: written empty")
         src = f"ccb.{t.name} WHERE _wave = $wave"
-        files.update(write_table_files(con, src, t, out, wave, {"wave": wave}))
+        files.update(write_table_files(con, src, t, out, wave, {"wave": wave}, lays[0]))
         if t.key_table:
             k = project.k_table(t)
             ksrc = f"(SELECT {t.key_column.name}, {settings.env_id} AS ENV_ID FROM ccb.{t.name} WHERE _wave = $wave) kk"
-            files.update(write_table_files(con, ksrc, k, out, wave, {"wave": wave}))
+            files.update(write_table_files(con, ksrc, k, out, wave, {"wave": wave}, lays[1]))
         _record_counts(con, wave, files)
-        return _meta(files[f"{t.name}.dat"], t, files=files, folder=str(out))
+        return _meta(files[f"{t.name}.dat"], t, files=files, folder=str(out), **report)
 
     return LayerAsset(dg.AssetSpec(
         ["extract", t.asset_name], group_name="extract", kinds={"file"}, deps=[dg.AssetKey(["ccb", t.asset_name])],
@@ -302,7 +308,7 @@ def keys_asset(t: Table) -> LayerAsset:
 
     def write(run: LayerRun) -> dict:
         s = run.target
-        validate_entity(s, t, run.wave)
+        validate_entity(s, t, run.wave, load_settings().person_id_required)
         r = generate_keys(s, t, run.wave)
         rules = rejects_by_rule(s, t, run.wave)
         return _meta(r["keyed"], staged=r["staged"], rejected=r["rejected"], rejects_by_rule=rules)

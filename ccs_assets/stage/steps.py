@@ -1,7 +1,7 @@
 """Typed load of one extract file into the staging schema, replacing the wave's rows; rejected lines kept as errors.
 
 The file is always parsed by DuckDB (typed read_csv with rejects, the
-SQL*Loader equivalent). On a DuckDB target the parsed rows stay in the same
+SQL*Loader equivalent), in the field order of the control file shipped with it. On a DuckDB target the parsed rows stay in the same
 engine; on Oracle they are streamed as Arrow batches into a load table
 (`TargetSession.from_parser`: direct path load, or executemany with batch
 errors) and reach staging with the same portable SQL.
@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..catalog.model import Column, Table
-from ..extract.loadfile import DATE_MASK, TIMESTAMP_MASK
+from ..extract.loadfile import DATE_MASK, DELIMITER, ENCLOSURE, TIMESTAMP_MASK
+from ..extract.spec import layout, parse_control_file
 from ..target.resource import TargetSession
 from ..target.wavewrite import replace_wave_rows
 
@@ -27,11 +28,18 @@ LOAD_REJECTS = Table(
 
 
 def _read_csv_sql(t: Table, path: Path) -> str:
-    cols = "{" + ", ".join(f"'{c.name}': '{c.duckdb_type()}'" for c in t.columns) + "}"
+    """The file read in the field order of the control file shipped with it (the service's or the project's)."""
+    ctl = path.with_suffix(".ctl")
+    spec = parse_control_file(ctl.read_text(encoding="utf-8-sig"), ctl) if ctl.is_file() else None
+    lay = layout(t, spec)
+    cols = "{" + ", ".join(f"'{n}': '{c.duckdb_type() if c else 'VARCHAR'}'" for n, c, _ in lay.fields) + "}"
+    delim, quote = (spec.delimiter, spec.enclosure) if spec else (DELIMITER, ENCLOSURE)
+    date_mask = spec.date_mask if spec and spec.date_mask else DATE_MASK[0]
+    ts_mask = spec.timestamp_mask if spec and spec.timestamp_mask else TIMESTAMP_MASK[0]
     return (
-        f"read_csv('{path}', header=false, auto_detect=false, columns={cols}, delim=',', quote='\"', escape='\"',"
-        f" dateformat='{DATE_MASK[0]}', timestampformat='{TIMESTAMP_MASK[0]}', strict_mode=true,"
-        " store_rejects=true, rejects_table='_ldrej', rejects_scan='_ldrej_scan')"
+        f"(SELECT {', '.join(t.column_names)} FROM read_csv('{path}', header=false, auto_detect=false, columns={cols},"
+        f" delim='{delim}', quote='{quote}', escape='{quote}', dateformat='{date_mask}', timestampformat='{ts_mask}',"
+        " strict_mode=true, store_rejects=true, rejects_table='_ldrej', rejects_scan='_ldrej_scan'))"
     )
 
 

@@ -95,6 +95,20 @@ class Dialect:
         chars = f"string_split({expr}, '')"
         return (f"CASE WHEN strlen({expr}) <= {int(n)} THEN {expr} ELSE array_to_string(list_filter({chars}, "
                 f"lambda ch, i: strlen(array_to_string({chars}[1:i], '')) <= {int(n)}), '') END")
+    def byte_length(self, expr: str) -> str:
+        """Length of a text in bytes (UTF-8), the unit of CHAR(n BYTE)/VARCHAR2(n BYTE): strlen / LENGTHB."""
+        return f"LENGTHB({expr})" if self.name == "oracle" else f"strlen({expr})"
+
+    def exceeds(self, col: Column, expr: str) -> str | None:
+        """True when `expr` does not fit catalog column `col` as Oracle stores it (None: nothing to check).
+
+        Text in bytes (Oracle's BYTE semantics), numbers by NUMBER(p,s) digits left of the point.
+        """
+        if col.type in ("char", "varchar") and col.length:
+            return f"{self.byte_length(expr)} > {col.length}"
+        if col.type == "number" and col.length:
+            return f"ABS({expr}) >= {10 ** (col.length - col.scale)}"
+        return None
 
     def text(self, expr: str) -> str:
         """Cast to text of any length (VARCHAR2 needs a length on Oracle, so TO_CHAR)."""
@@ -255,6 +269,43 @@ class Dialect:
     def truncate(self, table: str) -> str:
         """Empty a scratch/load table (Oracle: TRUNCATE, DDL, commits)."""
         return f"TRUNCATE TABLE {table}" if self.name == "oracle" else f"DELETE FROM {table}"
+
+
+def length_violations(d: Dialect, columns: tuple[Column, ...] | list[Column], relation: str, extra: str = "",
+                      alias: str = "x") -> str | None:
+    """One row per row of `relation` holding a value its catalog column cannot store (first such column named).
+
+    Columns: COLUMN_NAME, VAL (text), BYTES (byte length or NULL for numbers), LIMIT_LEN, then `extra`
+    (e.g. legacy key and line). None when no column has a length.
+    """
+    checks = [(c, d.exceeds(c, f"{alias}.{c.name}")) for c in columns]
+    checks = [(c, p) for c, p in checks if p]
+    if not checks:
+        return None
+    name = " ".join(f"WHEN {p} THEN '{c.name}'" for c, p in checks)
+    val = " ".join(f"WHEN {p} THEN {d.text(f'{alias}.{c.name}')}" for c, p in checks)
+    size = " ".join(f"WHEN {p} THEN {d.byte_length(f'{alias}.{c.name}') if c.type != 'number' else 'NULL'}"
+                    for c, p in checks)
+    limit = " ".join(f"WHEN {p} THEN {c.length}" for c, p in checks)
+    return (f"SELECT CASE {name} END AS COLUMN_NAME, CASE {val} END AS VAL, CASE {size} END AS BYTES, "
+            f"CASE {limit} END AS LIMIT_LEN{', ' + extra if extra else ''} FROM {relation} {alias} "
+            f"WHERE {' OR '.join(p for _, p in checks)}")
+
+
+class ValueTooLong(ValueError):
+    """A step produced a value its target column cannot hold (Oracle would reject the row: ORA-12899/ORA-01438)."""
+
+
+def too_long_error(table: str, rows: list[tuple], total: int) -> ValueTooLong:
+    """The error naming each offending row: (COLUMN_NAME, VAL, BYTES, LIMIT_LEN, key[, line])."""
+    shown = []
+    for col, val, size, limit, *where in rows:
+        what = f"{size} bytes > {limit}" if size is not None else f"more than {limit} digits"
+        at = ", ".join(f"{n} {v}" for n, v in zip(("key", "line"), where) if v is not None)
+        shown.append(f"{table}.{col} = {val!r} ({what}{'; ' + at if at else ''})")
+    more = f" and {total - len(rows)} more" if total > len(rows) else ""
+    return ValueTooLong(f"{table}: {total} value(s) do not fit their column as Oracle stores it (BYTE lengths, "
+                        f"NUMBER precision): " + "; ".join(shown) + more)
 
 
 DUCKDB = Dialect("duckdb")

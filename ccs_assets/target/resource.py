@@ -55,6 +55,17 @@ class TargetSession:
         row = self._run(sql, params).fetchone()
         return row[0] if row else None
 
+    def arrow(self, sql: str, **params: Any):
+        """A result as a pyarrow Table, never as Python rows (aggregates compared across databases).
+
+        Through execute(): con.sql() refuses to run while an earlier execute() result is unfinished (DuckDB 2.0).
+        The copy DuckDB warns about is of a small aggregate."""
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Arrow output on a DB-API result", UserWarning)
+            return self._run(sql, params).to_arrow_table()
+
     @contextmanager
     def transaction(self) -> Iterator["TargetSession"]:
         """All or nothing: a failed step leaves the target as it was before the step."""
@@ -136,6 +147,13 @@ class OracleSession(TargetSession):
         if not self._in_tx and not cur.description:
             self.con.commit()  # a write outside transaction() stands on its own, as with DuckDB's autocommit
         return _Rows(rows)
+
+    def arrow(self, sql: str, **params: Any):
+        """python-oracledb's data-frame fetch (NUMBERs as decimals, so amounts stay exact) as a pyarrow Table."""
+        import pyarrow as pa
+
+        df = self.con.fetch_df_all(statement=sql, parameters=self._params(sql, params) or {}, fetch_decimals=True)
+        return pa.Table.from_arrays(df.column_arrays(), names=df.column_names())
 
     @contextmanager
     def transaction(self) -> Iterator["TargetSession"]:

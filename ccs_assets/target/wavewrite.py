@@ -8,6 +8,7 @@ rerun gives the same result and never touches another wave.
 from __future__ import annotations
 
 from ..catalog.model import Table
+from .dialect import length_violations, too_long_error
 from .dictionary import unmodeled_fill
 from .resource import TargetSession
 
@@ -19,6 +20,22 @@ def insert_columns(s: TargetSession, schema: str, t: Table) -> tuple[str, str]:
     names = t.column_names + [n for n, _ in fill]
     values = [f"src.{c}" for c in t.column_names] + [v for _, v in fill]
     return ", ".join(names), ", ".join(values)
+
+
+def check_lengths(s: TargetSession, schema: str, t: Table, where: str, **params) -> None:
+    """DuckDB stores any length: refuse rows Oracle would reject (BYTE lengths, NUMBER precision).
+
+    Call inside the write's transaction, so the write rolls back. Oracle enforces its own columns.
+    """
+    if s.dialect.name != "duckdb":
+        return
+    q = length_violations(s.dialect, t.columns, f"(SELECT * FROM {schema}.{t.name} WHERE {where})",
+                          extra=f"x.{t.owner_column} AS OWNER")
+    if q is None:
+        return
+    total = s.scalar(f"SELECT count(*) FROM ({q}) v", **params)
+    if total:
+        raise too_long_error(t.name, s.query(f"SELECT * FROM ({q}) v ORDER BY OWNER LIMIT 10", **params), total)
 
 
 def replace_wave_rows(s: TargetSession, schema: str, t: Table, wave: str, source_select: str, **params) -> int:
@@ -39,6 +56,8 @@ def replace_wave_rows(s: TargetSession, schema: str, t: Table, wave: str, source
             f"SELECT DISTINCT :wave, :tname, {t.owner_column} FROM ({source_select}) src",
             **params,
         )
+        check_lengths(s, schema, t, f"{t.owner_column} IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave "
+                      f"AND TABLE_NAME = :tname)", **params)
     return s.scalar(
         f"SELECT count(*) FROM {schema}.{t.name} WHERE {t.owner_column} IN "
         f"(SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",

@@ -72,9 +72,10 @@ def generated_rules(f: LegacyFile) -> list[str]:
                 f" AND e.table_name = '{f.name}' AND e.rec = x._rec AND e.column_name = '{col}')"
             )
         if c.max_length and c.type in ("key", "text", "code"):
+            # in UTF-8 bytes: CC&B columns are CHAR/VARCHAR2(n BYTE), so 'é' takes two of the n
             out.append(
-                f"SELECT _rec, 'MAX_LENGTH', '{col}', {col}, '{col} is longer than {c.max_length} characters ('"
-                f" || length({col}) || ')' FROM {t} WHERE _wave = $wave AND length({col}) > {c.max_length}"
+                f"SELECT _rec, 'MAX_LENGTH', '{col}', {col}, '{col} is longer than {c.max_length} bytes (UTF-8: '"
+                f" || strlen({col}) || ')' FROM {t} WHERE _wave = $wave AND strlen({col}) > {c.max_length}"
             )
         if c.values:
             allowed = ", ".join(f"'{v}'" for v in c.values)

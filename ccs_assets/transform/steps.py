@@ -8,8 +8,9 @@ import duckdb
 
 from ..catalog import ccb
 from ..catalog.legacy import LEGACY_FILES
-from ..catalog.model import Table
+from ..catalog.model import Table, complete_select
 from ..settings import Settings
+from ..target.dialect import DUCKDB, length_violations, too_long_error
 from .rules import evaluate_file
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -97,6 +98,18 @@ def assign_staging_keys(con: duckdb.DuckDBPyConnection, table: str, wave: str) -
     return con.execute("SELECT count(*) FROM wb.stg_keymap WHERE table_name = ?", [table]).fetchone()[0] - before
 
 
+def _check_lengths(con: duckdb.DuckDBPyConnection, t: Table, wave: str) -> None:
+    """DuckDB stores any length: refuse what Oracle (CHAR/VARCHAR2 n BYTE, NUMBER(p,s)) would reject at load."""
+    q = length_violations(DUCKDB, t.columns, f"(SELECT * FROM ccb.{t.name} WHERE _wave = $wave)",
+                          extra="x._legacy_key, x._line")
+    if q is None:
+        return
+    total = con.execute(f"SELECT count(*) FROM ({q}) v", {"wave": wave}).fetchone()[0]
+    if total:
+        rows = con.execute(f"SELECT * FROM ({q}) v ORDER BY _line LIMIT 10", {"wave": wave}).fetchall()
+        raise too_long_error(t.name, rows, total)
+
+
 def transform_table(con: duckdb.DuckDBPyConnection, t: Table, wave: str, settings: Settings) -> dict:
     con.execute(MACROS)
     con.execute(ccb_table_ddl(t))
@@ -105,7 +118,8 @@ def transform_table(con: duckdb.DuckDBPyConnection, t: Table, wave: str, setting
         result["legacy"] = evaluate_file(con, EVALUATES[t.name], wave)
     if t.name in STAGING_KEYS:
         result["new_staging_keys"] = assign_staging_keys(con, t.name, wave)
-    select = (SQL_DIR / f"{t.asset_name}.sql").read_text()
+    # columns the SQL does not name (no legacy source) take OUAF's empty value from the catalog
+    select = complete_select(t, (SQL_DIR / f"{t.asset_name}.sql").read_text() + "\n", keep=("_legacy_key", "_line"))
     params = {"wave": wave}
     if "$name_format" in select:
         params["name_format"] = settings.person_name_format
@@ -119,6 +133,7 @@ def transform_table(con: duckdb.DuckDBPyConnection, t: Table, wave: str, setting
             f"INSERT INTO ccb.{t.name} (_wave, {cols}, _legacy_key, _line) SELECT $wave, {cols}, _legacy_key, _line FROM ({select})",
             params,
         )
+        _check_lengths(con, t, wave)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -16,6 +16,17 @@ production rows refer (by a catalog foreign key) to a row the wave owns. It is
 also refused when the wave's ledger names a table none of the lists knows
 (its rows would stay behind, orphaned). It is one transaction: all or none.
 
+Shared asset history: an ODM asset's dispositions (W1_ASSET_NODE) are one
+history per asset, rebuilt from all of production by every wave that brings
+part of it, so a meter that moved between two waves' SPs is in both waves'
+ledgers and points at both waves' nodes. The asset belongs to its owner wave
+(the earliest wave it was installed in); its dispositions are shared. Rolling
+back one of the waves removes that wave's CC&B history and rebuilds the shared
+dispositions for the other waves from what production still holds, exactly as
+their own runs wrote them; so the latest wave can always be rolled back (and
+rerun), and an earlier one still waits for the waves whose rows point at its
+assets (REBUILT_ON_ROLLBACK in cloud/steps.py names such tables).
+
 SQL here is the project's portable subset (ANSI joins, named binds, no
 engine-specific syntax) so it renders for Oracle unchanged.
 
@@ -60,6 +71,7 @@ class RollbackResult:
     production: dict[str, int] = field(default_factory=dict)
     staging: dict[str, int] = field(default_factory=dict)
     shared: dict[str, int] = field(default_factory=dict)  # "schema.TABLE": rows kept, another wave owns them too
+    rebuilt: dict[str, list[str]] = field(default_factory=dict)  # TABLE: other waves whose share was rebuilt
     dependents: list[Dependent] = field(default_factory=list)
     unknown_tables: list[str] = field(default_factory=list)  # "schema.TABLE" in the wave's ledger, in no table list
 
@@ -74,6 +86,7 @@ class RollbackResult:
     def as_dict(self) -> dict:
         return {"wave": self.wave, "dry_run": self.dry_run, "refused": self.refused,
                 "production": self.production, "staging": self.staging, "shared_rows_kept": self.shared,
+                "rebuilt_for": self.rebuilt,
                 "dependents": [asdict(d) for d in self.dependents], "unknown_tables": self.unknown_tables}
 
 
@@ -93,6 +106,16 @@ def _table_lists() -> list[tuple]:
     except ImportError:  # a build without steps 9-12
         return providers
     return providers + [(x1.x1_production_tables, x1.x1_staging_tables)]
+
+
+def rebuilders() -> dict:
+    """TABLE -> rebuild(session, wave) for tables several waves share and rebuild from production (ODM asset
+    history): a rollback removes the wave's share and rebuilds the rows for the other waves that share them."""
+    try:
+        from ..cloud.steps import REBUILT_ON_ROLLBACK
+    except ImportError:  # a build without steps 9-12
+        return {}
+    return dict(REBUILT_ON_ROLLBACK)
 
 
 def catalog_tables(kind: str) -> list[Table]:
@@ -131,8 +154,12 @@ def _shared_with_others(schema: str, t: Table) -> str:
             f"WHERE l.WAVE = :wave AND l.TABLE_NAME = '{t.name}')")
 
 
-def find_dependents(s: TargetSession, wave: str) -> list[Dependent]:
-    """Production rows outside the wave that refer, through a catalog foreign key, to a row the wave owns."""
+def find_dependents(s: TargetSession, wave: str, rebuilt: frozenset[str] = frozenset()) -> list[Dependent]:
+    """Production rows outside the wave that refer, through a catalog foreign key, to a row the wave owns.
+
+    Rows of a `rebuilt` table that the wave shares with others are rebuilt without the wave's share, so they
+    only depend on the wave through their owner (an asset only the wave owns), not through what they point at.
+    """
     tables = [t for t in existing(s, s.prod, catalog_tables("production")) if t.name != LEDGER]
     by_name = {t.name: t for t in tables}
     out: list[Dependent] = []
@@ -141,12 +168,14 @@ def find_dependents(s: TargetSession, wave: str) -> list[Dependent]:
             parent = by_name.get(c.fk_table)
             if parent is None:
                 continue
+            rebuilt_share = (f" AND x.{t.owner_column} NOT IN (SELECT r.OWNER_KEY FROM {s.prod}.{LEDGER} r WHERE r.WAVE = :wave "
+                             f"AND r.TABLE_NAME = '{t.name}')" if t.name in rebuilt and c.name != t.owner_column else "")
             rows = s.query(
                 f"""SELECT dl.WAVE, COUNT(*), MIN(x.{t.owner_column}), MIN(x.{c.name})
                 FROM {s.prod}.{t.name} x
                 LEFT JOIN {s.prod}.{LEDGER} dl ON dl.OWNER_KEY = x.{t.owner_column} AND dl.TABLE_NAME = '{t.name}'
                      AND dl.WAVE <> :wave
-                WHERE NOT ({_owned_by_wave(s.prod, t, 'x')})
+                WHERE NOT ({_owned_by_wave(s.prod, t, 'x')}){rebuilt_share}
                   AND EXISTS (SELECT 1 FROM {s.prod}.{parent.name} p
                               WHERE p.{c.fk_column} = x.{c.name} AND {_owned_by_wave(s.prod, parent, 'p')})
                 GROUP BY dl.WAVE""",
@@ -198,12 +227,27 @@ def rollback_wave(s: TargetSession, wave: str, dry_run: bool = False) -> Rollbac
     stg = existing(s, s.stg, catalog_tables("staging"))
     with s.transaction():
         result.unknown_tables = unknown_ledger_tables(s, s.prod, prod, wave) + unknown_ledger_tables(s, s.stg, stg, wave)
-        result.dependents = find_dependents(s, wave)
+        rebuild = {t: f for t, f in rebuilders().items() if t in {x.name for x in prod}}
+        result.dependents = find_dependents(s, wave, frozenset(rebuild))
         if result.refused:
             raise RollbackRefused(result)
+        result.rebuilt = {t: sharing_waves(s, t, wave) for t in rebuild}
+        result.rebuilt = {t: w for t, w in result.rebuilt.items() if w}
         result.production = _remove(s, s.prod, prod, wave, dry_run, result.shared)
         result.staging = _remove(s, s.stg, stg, wave, dry_run, result.shared)
+        if not dry_run:  # the other waves' share, from production as it is without this wave
+            for table, waves in result.rebuilt.items():
+                for other in waves:
+                    rebuild[table](s, other)
     return result
+
+
+def sharing_waves(s: TargetSession, table: str, wave: str) -> list[str]:
+    """Other waves whose ledger lists an owner key of `table` that the wave's ledger lists too."""
+    return [r[0] for r in s.query(
+        f"SELECT DISTINCT o.WAVE FROM {s.prod}.{LEDGER} l JOIN {s.prod}.{LEDGER} o ON o.OWNER_KEY = l.OWNER_KEY "
+        f"AND o.TABLE_NAME = l.TABLE_NAME AND o.WAVE <> l.WAVE WHERE l.WAVE = :wave AND l.TABLE_NAME = '{table}' "
+        f"ORDER BY o.WAVE", wave=wave)]
 
 
 def target_asset_keys(defs) -> list:

@@ -3,7 +3,9 @@ ODM asset dispositions, and a rerun gives identical MDM/ODM keys and rows."""
 
 from __future__ import annotations
 
+import shutil
 
+import duckdb
 import pytest
 
 from ccs_assets.catalog import mdm, odm
@@ -26,7 +28,7 @@ def counts(cli, wave: str) -> dict:
 
 @pytest.mark.heavy
 @pytest.mark.parametrize("two_waves_rerun", ["duckdb"], indirect=True)
-def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(two_waves_rerun):
+def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(two_waves_rerun, tmp_path):
     """Reads the session's shared run (conftest.two_waves_rerun): both waves, then wave-01 again."""
     tw = two_waves_rerun
     cli = tw.cli
@@ -56,6 +58,10 @@ def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(two_waves_rerun):
                             - tables["CI_SP_MTR_HIST"]["validate_rejected"] - tables["CI_SP_ITEM_HIST"]["validate_rejected"])
         assert c["D1_INSTALL_EVT"]["rows"] == histories == legacy_histories
         assert c["W1_ASSET_NODE"]["install_events_with_disposition"] == histories
+        # and against the MDM data itself: SP -> node, install event -> disposition at that node, removal -> leaves it
+        assert c["W1_ASSET_NODE"]["d1_install_events_at_sp_node"] == c["D1_INSTALL_EVT"]["rows"]
+        assert c["W1_ASSET_NODE"]["d1_removals_with_disposition"] == c["W1_ASSET_NODE"]["d1_removals"] > 0
+        assert c["W1_NODE"]["d1_sps_with_node"] == c["W1_NODE"]["d1_sps"] == c["D1_SP"]["rows"]
         assert all(r["not_migrated"] == 0 for r in c.values() if "not_migrated" in r)
 
     with cli.target() as con:
@@ -69,12 +75,14 @@ def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(two_waves_rerun):
         assert con.execute("SELECT ID_VALUE FROM cisadm.D1_SP_IDENTIFIER WHERE D1_SP_ID = ? AND SP_ID_TYPE_FLG = 'D1EI'",
                            [d1_sp_id]).fetchone()[0] == sp_id.strip()
         assert con.execute("SELECT count(*) FROM cisadm.W1_NODE WHERE NODE_ID = ?", [node_id]).fetchone()[0] == 1
-        # device <-> asset bound both ways, badge on both sides
+        # device <-> asset bound as the reference binds them: D1AS on the device, the same badge on both sides
         unbound = con.execute(
             "SELECT count(*) FROM cisadm.D1_DVC_IDENTIFIER d WHERE d.DVC_ID_TYPE_FLG = 'D1AS' AND NOT EXISTS "
-            "(SELECT 1 FROM cisadm.W1_ASSET_IDENTIFIER a WHERE a.ASSET_ID = d.ID_VALUE AND a.ASSET_ID_TYPE_FLG = 'W1EI' "
-            "AND a.W1_ID_VALUE = d.D1_DEVICE_ID)").fetchone()[0]
+            "(SELECT 1 FROM cisadm.W1_ASSET_IDENTIFIER a JOIN cisadm.D1_DVC_IDENTIFIER b ON b.D1_DEVICE_ID = d.D1_DEVICE_ID "
+            "AND b.DVC_ID_TYPE_FLG = 'D1BN' WHERE a.ASSET_ID = d.ID_VALUE AND a.ASSET_ID_TYPE_FLG = 'W1BN' "
+            "AND a.W1_ID_VALUE = b.ID_VALUE)").fetchone()[0]
         assert unbound == 0
+        assert con.execute("SELECT count(*) FROM cisadm.W1_ASSET_IDENTIFIER WHERE ASSET_ID_TYPE_FLG = 'W1EI'").fetchone()[0] == 0
         assert con.execute("SELECT count(*) FROM cisadm.D1_DVC_IDENTIFIER WHERE DVC_ID_TYPE_FLG = 'D1AS'").fetchone()[0] \
             == con.execute("SELECT count(*) FROM cisadm.D1_DVC").fetchone()[0]
         # the asset's BO status follows its life: installed now <=> latest disposition installed
@@ -105,3 +113,21 @@ def test_two_waves_reach_mdm_and_odm_and_rerun_is_idempotent(two_waves_rerun):
 
     assert x1_part(tw.after["wave-01"]) == first, "rerun gives identical MDM/ODM keys and rows"
     assert x1_part(tw.after["wave-02"]) == second, "rerun of wave-01 leaves wave-02's MDM/ODM rows as they were"
+
+    # an ODM node or an installed disposition missing from what MDM holds is named by the reconciliation
+    # (on a copy: the run is shared by the session)
+    copy = tmp_path / "target-copy.duckdb"
+    shutil.copyfile(cli.home / "target.duckdb", copy)
+    with duckdb.connect(str(copy)) as con:
+        s = TargetSession(con, DUCKDB, "cisstg", "cisadm")
+        con.execute("DELETE FROM cisadm.W1_NODE WHERE NODE_ID IN (SELECT MDM_KEY FROM cisstg.CCS_X1_KEY_MAP "
+                    "WHERE WAVE = 'wave-02' AND MDM_TABLE = 'W1_NODE' ORDER BY MDM_KEY LIMIT 1)")
+        con.execute("DELETE FROM cisadm.W1_ASSET_NODE WHERE rowid IN (SELECT n.rowid "
+                    "FROM cisadm.W1_ASSET_NODE n JOIN cisadm.D1_DVC_IDENTIFIER d ON d.ID_VALUE = n.ASSET_ID "
+                    "AND d.DVC_ID_TYPE_FLG = 'D1AS' JOIN cisadm.D1_DVC_CFG g ON g.D1_DEVICE_ID = d.D1_DEVICE_ID "
+                    "JOIN cisadm.D1_INSTALL_EVT e ON e.DEVICE_CONFIG_ID = g.DEVICE_CONFIG_ID AND e.D1_INSTALL_DTTM = n.EFF_DTTM "
+                    "WHERE e.INSTALL_EVT_ID IN (SELECT OWNER_KEY FROM cisadm.CCS_WAVE_LEDGER WHERE WAVE = 'wave-02' "
+                    "AND TABLE_NAME = 'D1_INSTALL_EVT') ORDER BY n.ASSET_ID, n.EFF_DTTM LIMIT 1)")
+        problems = x1_problems(x1_counts(s, "wave-02"), strict=True)
+    assert any("MDM service points but" in p and "with their ODM node" in p for p in problems), problems
+    assert any("installed dispositions of their device's asset at their SP's node" in p for p in problems), problems

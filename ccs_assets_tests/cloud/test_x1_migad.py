@@ -181,3 +181,16 @@ def test_admin_step_replaces_only_the_rows_it_created(target):
         steps.run_admin(s, fewer)
         left = {r[0] for r in s.query(f"SELECT TRIM(D1_SP_TYPE_CD) FROM {s.prod}.D1_SP_TYPE")}
         assert left == {"DELIVERED", "E-MTR"}, "the rows step 9 created are gone, the product's stay"
+def test_mdm_source_status_follows_ccb_source_status_not_sp_status(target):
+    """D1_SP.SP_SRC_STAT_FLG maps CC&B's SP_SRC_STATUS_FLG (C -> D1CN, D -> D1DC, blank stays blank), whatever
+    SP_STATUS_FLG says."""
+    with target.session() as s:
+        s.execute(f"UPDATE {s.prod}.CI_SP SET SP_TYPE_CD = 'ELMTR-N', SP_SRC_STATUS_FLG = 'D' WHERE SP_ID = '2000000001'")
+        s.execute(f"UPDATE {s.prod}.CI_SP SET SP_TYPE_CD = 'ELMTR-N', SP_STATUS_FLG = 'I', SP_SRC_STATUS_FLG = 'C' "
+                  f"WHERE SP_ID = '2000000002'")
+        insert(s.con, ccb.CI_SP, SP_ID="2000000003", PREM_ID="1000000001", SP_TYPE_CD="ELMTR-N", SP_STATUS_FLG="R")
+        steps.run_admin(s, load_master_config(DEMO_MASTER_CONFIG)[0])
+        steps.migrate_table(s, mdm.D1_SP, WAVE)
+        got = s.query(f"SELECT k.CCB_KEY, d.SP_SRC_STAT_FLG, d.BO_STATUS_CD FROM {s.prod}.D1_SP d JOIN {s.stg}.CCS_X1_KEY_MAP k "
+                      f"ON k.MDM_TABLE = 'D1_SP' AND k.MDM_KEY = d.D1_SP_ID ORDER BY 1")
+    assert got == [("2000000001", "D1DC", "ACTIVE"), ("2000000002", "D1CN", "INACTIVE"), ("2000000003", " ", "ACTIVE")]

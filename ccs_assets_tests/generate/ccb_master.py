@@ -40,7 +40,8 @@ ROWS = {
                           "NBR_OF_DGTS_LFT": "5", "NBR_OF_DGTS_RGT": "0"}),
     "CI_SP_MTR_HIST": ("FROM s WHERE metered", {"SP_MTR_HIST_ID": "hist_id", "SP_ID": "sp_id", "MTR_CONFIG_ID": "cfg_id",
                                                 "REMOVAL_DTTM": "CAST(NULL AS TIMESTAMP)"}),
-    "CI_MR": ("FROM s WHERE metered", {"MR_ID": "install_mr_id", "MTR_CONFIG_ID": "cfg_id", "READ_DTTM": "TIMESTAMP '2010-01-01 09:00:00'"}),
+    "CI_MR": ("FROM s WHERE metered", {"MR_ID": "install_mr_id", "MTR_CONFIG_ID": "cfg_id", "READ_DTTM": "TIMESTAMP '2010-01-01 09:00:00'",
+                                       "ILM_DT": "DATE '2010-01-01'"}),
 }
 
 
@@ -77,8 +78,9 @@ def create_master(con, schema: str, accounts: int, seed: int = 1) -> None:
         cols = ", ".join(f"{given.get(c.name, _value(c))} AS {c.name}" for c in t.columns)
         con.execute(f"INSERT INTO {schema}.{t.name} SELECT {cols} {src}")
     # a column the catalog does not model, NOT NULL, as a real source has
-    con.execute(f"ALTER TABLE {schema}.CI_MR ADD COLUMN ILM_DT DATE")
-    con.execute(f"UPDATE {schema}.CI_MR SET ILM_DT = CAST(READ_DTTM AS DATE)")
-    con.execute(f"ALTER TABLE {schema}.CI_MR ALTER COLUMN ILM_DT SET NOT NULL")
+    # (the catalog models CI_MR's ILM_DT; a column only the source has stands in for such columns)
+    con.execute(f"ALTER TABLE {schema}.CI_MR ADD COLUMN SOURCE_ONLY_DT DATE")
+    con.execute(f"UPDATE {schema}.CI_MR SET SOURCE_ONLY_DT = CAST(READ_DTTM AS DATE)")
+    con.execute(f"ALTER TABLE {schema}.CI_MR ALTER COLUMN SOURCE_ONLY_DT SET NOT NULL")
     for tmp in ("a", "s", "r"):
         con.execute(f"DROP TABLE {tmp}")

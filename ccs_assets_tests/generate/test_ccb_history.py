@@ -82,6 +82,7 @@ def test_install_reads_kept_and_unmodelled_not_null_column_filled(src):
     installs = one(con, "SELECT count(*) FROM $s.CI_SP_MTR_HIST")
     assert one(con, "SELECT count(*) FROM $s.CI_MR") == installs + counts["CI_MR"]
     assert one(con, "SELECT count(*) FROM $s.CI_MR WHERE ILM_DT <> CAST(READ_DTTM AS DATE)") == 0
+    assert one(con, "SELECT count(*) FROM $s.CI_MR WHERE SOURCE_ONLY_DT <> CAST(READ_DTTM AS DATE)") == 0
 
 
 def test_every_ft_has_its_parent(src):

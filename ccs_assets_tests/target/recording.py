@@ -163,6 +163,14 @@ class FakeOracle:
         self.log.append(("note", f"direct_path_load {schema_name}.{table_name} ({', '.join(column_names)}) "
                                  f"batch_size={batch_size}: {df.num_rows()} rows", {}))
 
+    def fetch_df_all(self, statement=None, parameters=None, arraysize=None, *, fetch_decimals=None, **kw):
+        """The data-frame fetch: SELECT COUNT(*) AS N [..AS TOTAL] answers `count` [and 0], anything else no rows."""
+        self.log.append(("sql", statement, dict(parameters or {})))
+        if re.match(r"(?is)SELECT\s+COUNT\(\*\)\s+AS\s+N\b", statement.strip()):
+            cols = {"N": [self.count]} | ({"TOTAL": [0]} if " AS TOTAL" in statement else {})
+            return _FakeFrame(cols)
+        return _FakeFrame({})
+
     def close(self):
         pass
 
@@ -279,6 +287,19 @@ def _holds(cond, row: dict, params: dict, t) -> bool:
             a, b = str(a).rstrip(" "), str(b).rstrip(" ")  # blank-padded comparison
         return (a == b) if isinstance(cond, exp.EQ) else (a != b)
     raise NotImplementedError(f"fake Oracle cannot evaluate condition {cond.sql('oracle')}")
+class _FakeFrame:
+    """What python-oracledb's fetch_df_all returns, as far as OracleSession.arrow reads it."""
+
+    def __init__(self, cols: dict[str, list]):
+        self.cols = cols
+
+    def column_names(self):
+        return list(self.cols)
+
+    def column_arrays(self):
+        import pyarrow as pa
+
+        return [pa.array(v) for v in self.cols.values()]
 
 
 def recording_session(**kw) -> tuple[OracleSession, FakeOracle]:
@@ -354,6 +375,7 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
         unit("schema", name, only=rf"^CREATE (TABLE|INDEX) \S+ (ON \S+\.)?{name}( |_IX_)|^CREATE TABLE \S+\.{name} ")(ensure_x1_schema)
     unit("schema", "_dictionary", only=r"^(?!CREATE )")(ensure_x1_schema)  # what decides what to create
     _transactional_units(unit)
+    _financial_units(unit)
     for t in file_tables():
         unit("stage", t.name)(lambda s, t=t: stage_file(s, t, sample_file(t, tmp), WAVE))
     for t in KEYED:
@@ -389,6 +411,24 @@ def _transactional_units(unit) -> None:
         unit("checks", t.name, count=1)(lambda s, t=t: (
             checks.count_violations(s, checks.fk_violations_sql(s, t, ccb_txn.PARENTS) + checks.key_format_sql(s, t), WAVE),
             checks.pk_duplicates(s, t)))
+
+
+def _financial_units(unit) -> None:
+    """Scenario 5, step 5: the production side of the financial reconciliation; the conversion deposit and
+    tender control, the wave's tenders pointed at it and checked."""
+    from ccs_assets.production import conversion_controls as ctl
+    from ccs_assets.validate import financial
+
+    unit("validate", "financial_reconciliation", count=1)(lambda s: financial.target_statements(s, WAVE))
+
+    def controls(s):
+        c = ctl.ensure_conversion_controls(s, tender_source="CONVERSION", currency="USD")
+        ctl.point_tenders(s, WAVE, c)
+        ctl.tenders_off_control(s, WAVE, c)
+        ctl.tender_total(s, c)
+
+    # its tables DDL is in schema/CI_DEP_CTL.sql, schema/CI_TNDR_CTL.sql: keep the step's own statements
+    unit("production", "conversion_controls", only=DML_ONLY, sequences={r"AS K FROM DUAL": ["1000000001", "1000000002"]})(controls)
 
 
 @contextmanager

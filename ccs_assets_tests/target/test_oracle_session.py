@@ -133,6 +133,21 @@ def test_cli_without_oracle_dsn_is_one_line_and_exit_2(tmp_path):
         "ccs-migrate: CCS_TARGET=oracle needs CCS_ORACLE_DSN, CCS_ORACLE_PASSWORD (DSN like host:1521/service, user, password)"]
 
 
+def test_oracle_target_without_env_id_is_one_line_and_exit_2(tmp_path):
+    """ENV_ID must equal the installation's: an Oracle target has no default (the DuckDB rehearsal keeps 100000)."""
+    env = {"PATH": "/usr/bin:/bin", "CCS_HOME": str(tmp_path), "CCS_TARGET": "oracle", "CCS_ORACLE_DSN": "db:1521/x",
+           "CCS_ORACLE_USER": "u", "CCS_ORACLE_PASSWORD": "p"}
+    proc = subprocess.run([sys.executable, "-m", "ccs_assets.cli.main", "reconcile", "--wave", "w01"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "ccs-migrate: CCS_TARGET=oracle needs CCS_ENV_ID: the ENV_ID of the target installation record "
+        "(every _K row carries it; the DuckDB rehearsal defaults to 100000)"]
+    from ccs_assets.settings import load_settings
+    assert load_settings({"CCS_HOME": str(tmp_path)}).env_id == 100000
+    assert load_settings({**env, "CCS_ENV_ID": "4711"}).env_id == 4711
+
+
 @pytest.mark.parametrize("command", [["run", "--wave", "wave-01"], ["errors", "--wave", "wave-01"],
                                      ["reconcile", "--wave", "wave-01"], ["rollback", "--wave", "wave-01"],
                                      ["trace", "--legacy-key", "C1"]], ids=lambda c: c[0])
@@ -149,7 +164,8 @@ def test_cli_with_unreachable_oracle_is_one_line_and_exit_2(tmp_path, command):
     landing = tmp_path / "landing"
     generate_landing(landing, customers=20, waves=1)
     env = {"PATH": "/usr/bin:/bin", "CCS_HOME": str(tmp_path / "home"), "CCS_TARGET": "oracle", "CCS_LANDING": str(landing),
-           "CCS_ORACLE_DSN": f"127.0.0.1:{port}/nothing", "CCS_ORACLE_USER": "u", "CCS_ORACLE_PASSWORD": "s3cr3t-pw"}
+           "CCS_ORACLE_DSN": f"127.0.0.1:{port}/nothing", "CCS_ORACLE_USER": "u", "CCS_ORACLE_PASSWORD": "s3cr3t-pw",
+           "CCS_ENV_ID": "123456"}
     proc = subprocess.run([sys.executable, "-m", "ccs_assets.cli.main", *command],
                           capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 2, proc.stderr[-2000:]

@@ -234,7 +234,8 @@ SELECT m, CAST(DATE '${first_month}' + to_months(CAST(m AS INTEGER) - 1) AS DATE
 -- stage: tables
 -- one view per catalog table, with exactly its columns (ccb_history.py inserts them in load order)
 CREATE OR REPLACE TEMP VIEW o_CI_MR AS
-SELECT MR_ID, MTR_CONFIG_ID, READ_DTTM, 'ROUTE' AS MR_SOURCE_CD, ' ' AS MTR_READER_ID, 'Y' AS USE_ON_BILL_SW, 1 AS VERSION
+SELECT MR_ID, MTR_CONFIG_ID, READ_DTTM, 'ROUTE' AS MR_SOURCE_CD, ' ' AS MTR_READER_ID, 'Y' AS USE_ON_BILL_SW, 1 AS VERSION,
+       CAST(READ_DTTM AS DATE) AS ILM_DT, 'N' AS ILM_ARCH_SW
 FROM h_mr;
 
 CREATE OR REPLACE TEMP VIEW o_CI_REG_READ AS

@@ -29,3 +29,8 @@ JOIN history_meter($wave) h ON h.history_no = x.history_no
 WHERE x._wave = $wave AND EXISTS (
     SELECT 1 FROM legacy.registers g JOIN wb.record_status gs ON gs.wave = $wave AND gs.file = 'registers' AND gs.rec = g._rec
     WHERE g._wave = $wave AND g.meter_no = h.meter_no AND g.register_no = x.register_no AND NOT gs.valid);
+-- CI_REG_READ.REG_READING is N15.6 (C): at most 9 digits left of the decimal point, whatever the register says
+SELECT x._rec, 'READING_TOO_LARGE', 'reading', CAST(x.reading AS VARCHAR),
+       'reading ' || CAST(x.reading AS VARCHAR) || ' does not fit CI_REG_READ.REG_READING NUMBER(15,6) (9 digits left of the decimal point)'
+FROM legacy.meter_history_reads x
+WHERE x._wave = $wave AND x.reading >= 1000000000;

@@ -5,6 +5,7 @@ SELECT
     CASE ev.event WHEN 'INSTALL' THEN x.installed_at ELSE x.removed_at END AS READ_DTTM,
     ' ' AS MR_SOURCE_CD, ' ' AS MTR_READER_ID, 'Y' AS USE_ON_BILL_SW,
     1 AS VERSION,
+    CAST(CASE ev.event WHEN 'INSTALL' THEN x.installed_at ELSE x.removed_at END AS DATE) AS ILM_DT,
     x.history_no || '/' || ev.event AS _legacy_key, x._line
 FROM legacy.meter_history x
 JOIN wb.record_status s ON s.wave = $wave AND s.file = 'meter_history' AND s.rec = x._rec AND s.valid AND s.owner_wave = $wave

@@ -4,7 +4,7 @@ SELECT
     CASE ev.event WHEN 'INSTALL' THEN 1 ELSE 2 END AS SEQNO,
     k.stg_key AS MR_ID,
     CASE ev.event WHEN 'INSTALL' THEN 'I' ELSE 'R' END AS SP_MTR_EVT_FLG,
-    CASE ev.event WHEN 'INSTALL' THEN 'ON' ELSE 'OFF' END AS MTR_ON_OFF_FLG,
+    CASE ev.event WHEN 'INSTALL' THEN 'ON' ELSE 'OF' END AS MTR_ON_OFF_FLG,
     1 AS VERSION,
     x.history_no || '/' || ev.event AS _legacy_key, x._line
 FROM legacy.meter_history x

@@ -216,6 +216,16 @@ INSERT INTO CISSTG.CCS_X1_TYPE_MAP (KIND, CCB_CODE, CCB_CODE2, MDM_TABLE, MDM_CO
 
 INSERT INTO CISSTG.CCS_X1_TYPE_MAP (KIND, CCB_CODE, CCB_CODE2, MDM_TABLE, MDM_CODE, BUS_OBJ_CD, EVT_BUS_OBJ_CD, ODM_CODE, ODM_BUS_OBJ_CD, SVC_TYPE_CD, CATEGORY, DESCR100) VALUES (:kind, :ccb_code, :ccb_code2, :mdm_table, :mdm_code, :bus_obj_cd, :evt_bus_obj_cd, :odm_code, :odm_bus_obj_cd, :svc_type_cd, :category, :descr100);  -- binds: bus_obj_cd, category, ccb_code, ccb_code2, descr100, evt_bus_obj_cd, kind, mdm_code, mdm_table, odm_bus_obj_cd, odm_code, svc_type_cd
 
+INSERT INTO CISSTG.CCS_X1_TYPE_MAP (KIND, CCB_CODE, CCB_CODE2, MDM_TABLE, MDM_CODE, BUS_OBJ_CD, EVT_BUS_OBJ_CD, ODM_CODE, ODM_BUS_OBJ_CD, SVC_TYPE_CD, CATEGORY, DESCR100) VALUES (:kind, :ccb_code, :ccb_code2, :mdm_table, :mdm_code, :bus_obj_cd, :evt_bus_obj_cd, :odm_code, :odm_bus_obj_cd, :svc_type_cd, :category, :descr100);  -- binds: bus_obj_cd, category, ccb_code, ccb_code2, descr100, evt_bus_obj_cd, kind, mdm_code, mdm_table, odm_bus_obj_cd, odm_code, svc_type_cd
+
+INSERT INTO CISSTG.CCS_X1_TYPE_MAP (KIND, CCB_CODE, CCB_CODE2, MDM_TABLE, MDM_CODE, BUS_OBJ_CD, EVT_BUS_OBJ_CD, ODM_CODE, ODM_BUS_OBJ_CD, SVC_TYPE_CD, CATEGORY, DESCR100) VALUES (:kind, :ccb_code, :ccb_code2, :mdm_table, :mdm_code, :bus_obj_cd, :evt_bus_obj_cd, :odm_code, :odm_bus_obj_cd, :svc_type_cd, :category, :descr100);  -- binds: bus_obj_cd, category, ccb_code, ccb_code2, descr100, evt_bus_obj_cd, kind, mdm_code, mdm_table, odm_bus_obj_cd, odm_code, svc_type_cd
+
+INSERT INTO CISSTG.CCS_X1_TYPE_MAP (KIND, CCB_CODE, CCB_CODE2, MDM_TABLE, MDM_CODE, BUS_OBJ_CD, EVT_BUS_OBJ_CD, ODM_CODE, ODM_BUS_OBJ_CD, SVC_TYPE_CD, CATEGORY, DESCR100) VALUES (:kind, :ccb_code, :ccb_code2, :mdm_table, :mdm_code, :bus_obj_cd, :evt_bus_obj_cd, :odm_code, :odm_bus_obj_cd, :svc_type_cd, :category, :descr100);  -- binds: bus_obj_cd, category, ccb_code, ccb_code2, descr100, evt_bus_obj_cd, kind, mdm_code, mdm_table, odm_bus_obj_cd, odm_code, svc_type_cd
+
+INSERT INTO CISSTG.CCS_X1_TYPE_MAP (KIND, CCB_CODE, CCB_CODE2, MDM_TABLE, MDM_CODE, BUS_OBJ_CD, EVT_BUS_OBJ_CD, ODM_CODE, ODM_BUS_OBJ_CD, SVC_TYPE_CD, CATEGORY, DESCR100) VALUES (:kind, :ccb_code, :ccb_code2, :mdm_table, :mdm_code, :bus_obj_cd, :evt_bus_obj_cd, :odm_code, :odm_bus_obj_cd, :svc_type_cd, :category, :descr100);  -- binds: bus_obj_cd, category, ccb_code, ccb_code2, descr100, evt_bus_obj_cd, kind, mdm_code, mdm_table, odm_bus_obj_cd, odm_code, svc_type_cd
+
+INSERT INTO CISSTG.CCS_X1_TYPE_MAP (KIND, CCB_CODE, CCB_CODE2, MDM_TABLE, MDM_CODE, BUS_OBJ_CD, EVT_BUS_OBJ_CD, ODM_CODE, ODM_BUS_OBJ_CD, SVC_TYPE_CD, CATEGORY, DESCR100) VALUES (:kind, :ccb_code, :ccb_code2, :mdm_table, :mdm_code, :bus_obj_cd, :evt_bus_obj_cd, :odm_code, :odm_bus_obj_cd, :svc_type_cd, :category, :descr100);  -- binds: bus_obj_cd, category, ccb_code, ccb_code2, descr100, evt_bus_obj_cd, kind, mdm_code, mdm_table, odm_bus_obj_cd, odm_code, svc_type_cd
+
 SELECT column_name, data_type, data_length, char_used, data_precision, data_scale, nullable, default_length FROM all_tab_columns WHERE owner = :schema AND table_name = :tname ORDER BY column_id;  -- binds: schema, tname
 
 DELETE FROM CISADM.D1_SP_TYPE WHERE COALESCE(TRIM(D1_SP_TYPE_CD), ' ') IN (SELECT a.CODE FROM CISSTG.CCS_X1_ADMIN_ROWS a WHERE a.TABLE_NAME = :tname);  -- binds: tname

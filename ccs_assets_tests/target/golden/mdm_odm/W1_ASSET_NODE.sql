@@ -2,9 +2,9 @@ SELECT CCB_CODE, TRIM(DESCR100) FROM CISSTG.CCS_X1_TYPE_MAP WHERE KIND = 'SETTIN
 
 SELECT MDM_KEY FROM CISSTG.CCS_X1_KEY_MAP WHERE CCB_TABLE = 'STORE' AND MDM_TABLE = 'W1_NODE' AND WAVE = 'X1-MIGAD';
 
-SELECT column_name, data_type, data_length, char_used, data_precision, data_scale, nullable, default_length FROM all_tab_columns WHERE owner = :schema AND table_name = :tname ORDER BY column_id;  -- binds: schema, tname
-
 -- rollback
+
+SELECT column_name, data_type, data_length, char_used, data_precision, data_scale, nullable, default_length FROM all_tab_columns WHERE owner = :schema AND table_name = :tname ORDER BY column_id;  -- binds: schema, tname
 
 DELETE FROM CISADM.W1_ASSET_NODE WHERE ASSET_ID IN (SELECT OWNER_KEY FROM CISADM.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = :tname);  -- binds: tname, wave
 
