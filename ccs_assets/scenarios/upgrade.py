@@ -141,9 +141,9 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
     def prepared(run: LayerRun) -> dict:
         """Once per step (and again after a failed write reset the connections): the source attached to the
         workbench, each table's layout from the target's dictionary, the structure problems and the source checks."""
-        cache = getattr(run, "_upgrade_extract", None)
-        if cache is not None and cache["con"] is run.workbench:
-            return cache
+        return run.once("upgrade_extract", lambda: _prepare(run))
+
+    def _prepare(run: LayerRun) -> dict:
         settings = load_settings()
         s = run.target
         ensure_target_schema(s)
@@ -172,10 +172,8 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
                 f"{' ...' if len(problems) > 3 else ''} (ccs-migrate errors --wave {run.wave})")
         rejects = src_side.check_source_wave(con, src, tables, run.wave)
         src_side.record_errors(con, run.wave, notes)
-        cache = {"con": con, "src": src, "layouts": layouts, "rejects": rejects, "added": added, "settings": settings,
-                 "out": settings.outbox / P / run.wave}
-        run._upgrade_extract = cache
-        return cache
+        return {"con": con, "src": src, "layouts": layouts, "rejects": rejects, "added": added, "settings": settings,
+                "out": settings.outbox / P / run.wave}
 
     def extract_asset(t: Table) -> LayerAsset:
         def write(run: LayerRun) -> dict:
@@ -214,12 +212,10 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
     # ------------------------------------------------------------ step 4: load into production, keys kept
     def runtime(run: LayerRun) -> dict[str, Table]:
         """Each table with the target's columns (the files' layout), once per step."""
-        cache = getattr(run, "_upgrade_runtime", None)
-        if cache is None:
+        def read() -> dict[str, Table]:
             cols = tgt_side.target_columns(run.target, run.target.prod)
-            cache = {t.name: src_side.target_table(t, cols.get(t.name, [])) for t in tables}
-            run._upgrade_runtime = cache
-        return cache
+            return {t.name: src_side.target_table(t, cols.get(t.name, [])) for t in tables}
+        return run.once("upgrade_runtime", read)
 
     def load_asset(t: Table) -> LayerAsset:
         def write(run: LayerRun) -> dict:
