@@ -328,7 +328,25 @@ def _upgrade_units(unit, tmp: Path) -> None:
         unit("upgrade_production", t.name)(lambda s, t=t: up.insert_production(s, t, by_name, WAVE, 100000))
     unit("upgrade", "load_checks")(lambda s: up.check_loaded_wave(s, tables, WAVE))
     unit("upgrade", "target_counts")(lambda s: up.target_counts(s, tables, WAVE))
-    unit("upgrade", "reject_rate")(lambda s: reject_rate(_Workbench(), _Target(s), tables, WAVE))
+    class Workbench:  # an empty in-memory workbench, as a resource
+        @contextmanager
+        def connect(self):
+            con = duckdb.connect()
+            try:
+                ensure_workbench_schema(con)
+                yield con
+            finally:
+                con.close()
+
+    class Target:  # the recording session, as a resource
+        def __init__(self, s):
+            self.s = s
+
+        @contextmanager
+        def session(self):
+            yield self.s
+
+    unit("upgrade", "reject_rate")(lambda s: reject_rate(Workbench(), Target(s), tables, WAVE))
     unit("upgrade", "conversion_controls")(lambda s: up.conversion_controls(s, "9000000001", "9000000002", "CONVERSION", WAVE))
 
 
