@@ -78,11 +78,10 @@ def test_bad_source_rejects_before_production_and_loses_nothing_valid(cli, tmp_p
     cli("waves", "sync", "--source", str(bad))
     cli("run", "--scenario", SCENARIO, "--source", str(good), "--wave", "all")  # provisions the target
     cli("rollback", "--wave", "all")
-    with duckdb.connect(str(cli.home / "target.duckdb")) as t:
-        cols = [r[0] for r in t.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = 'cisadm' "
-                                        "AND table_name = 'CI_ACCT' ORDER BY ordinal_position").fetchall()]
-        t.execute(f"INSERT INTO cisadm.CI_ACCT SELECT * FROM (SELECT {', '.join(cols)} FROM cisadm.CI_ACCT LIMIT 0) "
-                  f"UNION ALL SELECT '{acct}', 'X', DATE '2000-01-01', 'USD', ' ', 'D1', ' ', ' ', 'R', NULL, 1, ' ', ' ', ' '")
+    with duckdb.connect(str(cli.home / "target.duckdb")) as t:  # the account as another system left it
+        t.execute(f"ATTACH '{good / 'ccb.duckdb'}' AS src (READ_ONLY)")
+        t.execute(f"INSERT INTO cisadm.CI_ACCT BY NAME SELECT * REPLACE ('X' AS BILL_CYC_CD) FROM src.cisadm.CI_ACCT "
+                  f"WHERE ACCT_ID = '{acct}'")
     failed = cli("run", "--scenario", SCENARIO, "--source", str(bad), "--wave", "all", check=False, CCS_REJECT_THRESHOLD="0")
     assert failed.returncode == 1 and "reject_rate_below_threshold" in failed.stderr
     rules = {(e["table_name"], e["rule"]) for e in _errors(cli, "all")}
