@@ -58,6 +58,11 @@ def workbench_trace(workbench_db: Path, legacy_key: str, tables: list[Table]) ->
                     "SELECT entity, owner_wave, list(DISTINCT wave ORDER BY wave) FROM wb.ownership "
                     "WHERE legacy_key = ? AND list_contains(?, entity) GROUP BY entity, owner_wave ORDER BY entity",
                     [legacy_key, files]).fetchall()]
+        if "wb.source_owner" in have:  # upgrade scenarios: the CC&B key is its own "legacy" key
+            out["ownership"] += [
+                {"file": f"{e} (source)", "owner_wave": w, "seen_in_waves": [w]}
+                for e, w in con.execute("SELECT entity, wave FROM wb.source_owner WHERE k = ? AND list_contains(?, entity) "
+                                        "ORDER BY entity", [legacy_key, names]).fetchall()]
         if "wb.errors" in have:
             out["errors"] = [
                 dict(zip(("wave", "step", "table_name", "rule", "column_name", "message", "line"), r))
@@ -97,6 +102,17 @@ def target_trace(s: TargetSession, legacy_key: str, tables: list[Table], stg_key
                     f"SELECT MDM_TABLE, MDM_KEY FROM {s.stg}.{X1_KEY_MAP} WHERE CCB_TABLE = :tname "
                     f"AND CCB_KEY = {_char(s, ':k', mdm.X1_KEY_MAP.column('CCB_KEY'))} ORDER BY MDM_TABLE",
                     tname=t.name, k=_key(new))}
+        if not ck:  # upgrade scenarios keep CC&B's keys: the key itself is the production key
+            owner = _char(s, ':k', project.WAVE_LEDGER.column('OWNER_KEY'))
+            for (wave,) in s.query(f"SELECT DISTINCT WAVE FROM {s.prod}.{LEDGER} WHERE TABLE_NAME = :tname AND OWNER_KEY = {owner}",
+                                   tname=t.name, k=legacy_key):
+                w = waves.setdefault(wave, {})
+                w.update(stg_key=None, prod_key=legacy_key, production=_presence(s, t, all_tables, legacy_key))
+                if has_x1_map:
+                    w["mdm_odm"] = {str(tab): _key(k) for tab, k in s.query(
+                        f"SELECT MDM_TABLE, MDM_KEY FROM {s.stg}.{X1_KEY_MAP} WHERE CCB_TABLE = :tname "
+                        f"AND CCB_KEY = {_char(s, ':k', mdm.X1_KEY_MAP.column('CCB_KEY'))} ORDER BY MDM_TABLE",
+                        tname=t.name, k=legacy_key)}
         for wave, w in waves.items():
             w.setdefault("prod_key", None)
             w.setdefault("production", {})
@@ -173,7 +189,8 @@ def format_trace(r: dict) -> str:
         for wave, w in tg["tables"].get(name, {}).items():
             line = f" (CCS_KEY_XREF line {w['line']})" if w.get("line") is not None else ""
             prod = w["prod_key"] or "no production key (rejected, or keys not generated)"
-            lines.append(f"    {wave:11s} staging key {w.get('stg_key')}{line} -> production key {prod}")
+            origin = f"staging key {w.get('stg_key')}{line}" if w.get("stg_key") else "CC&B key kept (upgrade)"
+            lines.append(f"    {wave:11s} {origin} -> production key {prod}")
             if w["prod_key"]:
                 present = ", ".join(f"{k} {v}" for k, v in w["production"].items() if k != "ledger_wave")
                 lines.append(f"    {'':11s} production rows: {present}; ledger wave {w['production'].get('ledger_wave') or '-'}")

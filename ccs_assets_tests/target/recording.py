@@ -392,6 +392,7 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
     unit("checks", "rerun_orphans", count=0)(lambda s: [s.scalar(q, wave=WAVE) for _, q in checks.rerun_orphans_sql(s)])
     _cloud_units(unit)
     _wave_units(unit)
+    _upgrade_units(unit, tmp)
     return out
 
 
@@ -471,6 +472,42 @@ def _cloud_units(unit) -> None:
         unit("mdm_odm", t.name, count=1, sequences={r"\) r\s*$": [1, 0]}, tables=after_admin)(step)
     unit("reconcile", "x1_counts", count=1, tables=after_admin)(
         lambda s: x1_counts.x1_counts(s, WAVE, x1.available_tables()))
+
+
+def _upgrade_units(unit, tmp: Path) -> None:
+    """Upgrade scenarios (2, 5), step 4-5: dictionary, load-check load, collisions/orphans, production with CC&B keys."""
+    from ccs_assets.catalog.ccb_release import RELEASE_COLUMNS
+    from ccs_assets.scenarios.upgrade import CCB_TO_CLOUD, reject_rate
+    from ccs_assets.upgrade import target_side as up
+
+    tables = CCB_TO_CLOUD.tables  # scenario 5's tables: scenario 2's master tables and the transactional ones
+    by_name = {t.name: t for t in tables}
+    unit("upgrade", "_dictionary")(lambda s: (up.target_columns(s, s.prod), up.add_release_columns(s, RELEASE_COLUMNS)))
+    for t in tables:
+        unit("upgrade_load", t.name)(lambda s, t=t: (sample_file(t, tmp), up.load_file(s, t, tmp, WAVE)))
+        unit("upgrade_production", t.name)(lambda s, t=t: up.insert_production(s, t, by_name, WAVE, 100000))
+    unit("upgrade", "load_checks")(lambda s: up.check_loaded_wave(s, tables, WAVE))
+    unit("upgrade", "target_counts")(lambda s: up.target_counts(s, tables, WAVE))
+    class Workbench:  # an empty in-memory workbench, as a resource
+        @contextmanager
+        def connect(self):
+            con = duckdb.connect()
+            try:
+                ensure_workbench_schema(con)
+                yield con
+            finally:
+                con.close()
+
+    class Target:  # the recording session, as a resource
+        def __init__(self, s):
+            self.s = s
+
+        @contextmanager
+        def session(self):
+            yield self.s
+
+    unit("upgrade", "reject_rate")(lambda s: reject_rate(Workbench(), Target(s), tables, WAVE))
+    unit("upgrade", "conversion_controls")(lambda s: up.conversion_controls(s, "9000000001", "9000000002", "CONVERSION", WAVE))
 
 
 def _wave_units(unit) -> None:

@@ -59,15 +59,15 @@ CREATE TABLE CISSTG.CCS_LD_IH71W_LOAD_REJECTS (
 
 -- rollback
 
-DELETE FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname;  -- binds: tname, wave
+DELETE FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname;  -- binds: step, tname, wave
 
 INSERT INTO CISSTG.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
-            SELECT :wave, 'stage', :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
-            FROM CISSTG.CCS_LD_IH71W_LOAD_REJECTS r;  -- binds: tname, wave
+            SELECT :wave, :step, :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
+            FROM CISSTG.CCS_LD_IH71W_LOAD_REJECTS r;  -- binds: step, tname, wave
 
 -- commit
 
-SELECT count(*) FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname;  -- binds: tname, wave
+SELECT count(*) FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname;  -- binds: step, tname, wave
 
 DROP TABLE CISSTG.CCS_LD_IH71W_LOAD_REJECTS PURGE;
 
