@@ -45,6 +45,9 @@ class Settings:
     conversion_artifacts: Path | None = None  # the service's K1-CNVAG control files (<TABLE>.ctl); None: catalog layout
     oracle: "OracleSettings | None" = None  # set when target == "oracle"
     service: "ServiceSettings | None" = None  # set when target == "ccs" (the rehearsal stays in target_db)
+    source_dir: Path = Path(".ccs/source")  # upgrade scenarios: folder of ccb.duckdb and wave_plan.csv (--source)
+    drop_columns: frozenset = frozenset()  # "TABLE.COLUMN" source columns an upgrade drops on purpose
+    conversion_controls: tuple = ("9000000001", "9000000001", "CONVERSION")  # scenario 5: deposit, tender control, source
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -119,6 +122,32 @@ def _service_settings(env: Mapping[str, str]):
         return load_service_settings(env)
     except ServiceSettingsError as exc:
         raise SettingsError(str(exc)) from None
+def _drop_columns(env: Mapping[str, str]) -> frozenset:
+    """CCS_SOURCE_DROP_COLUMNS: comma-separated TABLE.COLUMN names; CCS_SOURCE_CCB=oracle needs its connection."""
+    raw = env.get("CCS_SOURCE_DROP_COLUMNS", "").strip()
+    items = [x.strip().upper() for x in raw.split(",") if x.strip()]
+    bad = [x for x in items if not re.fullmatch(r"[A-Z][A-Z0-9_$#]*\.[A-Z][A-Z0-9_$#]*", x)]
+    if bad:
+        raise SettingsError(f"CCS_SOURCE_DROP_COLUMNS must list TABLE.COLUMN names separated by commas, got {bad[0]!r}")
+    if env.get("CCS_SOURCE_CCB", "").strip().lower() == "oracle":
+        missing = [n for n in ("CCS_SOURCE_CCB_DSN", "CCS_SOURCE_CCB_USER", "CCS_SOURCE_CCB_PASSWORD") if not env.get(n, "").strip()]
+        if missing:
+            raise SettingsError(f"CCS_SOURCE_CCB=oracle needs {', '.join(missing)} (DSN like host:1521/service, user, password)")
+    return frozenset(items)
+
+
+def _conversion_controls(env: Mapping[str, str]) -> tuple[str, str, str]:
+    """Scenario 5: ids of the deposit and tender control the conversion creates, and the tender source code."""
+    out = []
+    for name in ("CCS_CONVERSION_DEP_CTL_ID", "CCS_CONVERSION_TNDR_CTL_ID"):
+        value = env.get(name, "").strip() or "9000000001"
+        if not re.fullmatch(r"\d{10}", value) or set(value) == {"0"}:
+            raise SettingsError(f"{name} must be a 10-digit CC&B key, not all zeros, got {value!r}")
+        out.append(value)
+    source = env.get("CCS_CONVERSION_TENDER_SOURCE", "").strip() or "CONVERSION"
+    if len(source) > 12:
+        raise SettingsError(f"CCS_CONVERSION_TENDER_SOURCE must be a tender source code of up to 12 characters, got {source!r}")
+    return out[0], out[1], source
 
 
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
@@ -202,6 +231,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         conversion_artifacts=artifacts,
         oracle=_oracle_settings(env) if target == "oracle" else None,
         service=_service_settings(env) if target == "ccs" else None,
+        source_dir=_path(env, "CCS_SOURCE_DIR", home / "source"),
+        drop_columns=_drop_columns(env),
+        conversion_controls=_conversion_controls(env),
         env=env,
     )
 

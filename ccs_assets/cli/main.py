@@ -36,10 +36,15 @@ def _fail(msg: str) -> int:
     return 2
 
 
-def _prepare(landing: str | None = None):
-    """Apply --landing, load settings, make DAGSTER_HOME persistent, return (settings, instance)."""
+UPGRADES = {"ccb-to-ccs": "ccb_to_ccs", "ccb-to-ccb-cloud": "ccb_to_cloud"}  # CLI name -> ccs_assets.locations.<module>
+
+
+def _prepare(landing: str | None = None, source: str | None = None):
+    """Apply --landing / --source, load settings, make DAGSTER_HOME persistent, return (settings, instance)."""
     if landing:
         os.environ["CCS_LANDING"] = str(Path(landing).resolve())
+    if source:
+        os.environ["CCS_SOURCE_DIR"] = str(Path(source).resolve())
     from ..settings import load_settings
 
     settings = load_settings()
@@ -65,9 +70,39 @@ def cmd_generate(a) -> int:
     return 0
 
 
+def cmd_generate_source(a) -> int:
+    from ..generate.ccb_source import generate_ccb_source
+
+    if a.scenario not in UPGRADES:
+        return _fail(f"unknown upgrade scenario {a.scenario!r}; available: {', '.join(UPGRADES)}")
+    counts = generate_ccb_source(Path(a.dir), customers=a.customers, seed=a.seed, waves=a.waves,
+                                 history_months=a.months if a.scenario == "ccb-to-ccb-cloud" else 0)
+    for name, n in counts.items():
+        print(f"{name:28s} {n:>10,}")
+    return 0
+
+
+def _sync_source_waves(instance, settings) -> list[str]:
+    from ..upgrade.source_side import plan_waves
+    from ..waves import WAVES
+
+    existing = set(instance.get_dynamic_partitions(WAVES.name))
+    new = [w for w in plan_waves(settings.source_dir / "wave_plan.csv") if w not in existing]
+    if new:
+        instance.add_dynamic_partitions(WAVES.name, new)
+    return new
+
+
 def cmd_waves_sync(a) -> int:
     from ..waves.partitions import sync_waves, planned_waves
 
+    if a.source:
+        from ..upgrade.source_side import plan_waves
+
+        settings, instance = _prepare(source=a.source)
+        added = _sync_source_waves(instance, settings)
+        print(f"waves in plan: {', '.join(plan_waves(settings.source_dir / 'wave_plan.csv'))}; added: {', '.join(added) or 'none'}")
+        return 0
     settings, instance = _prepare(a.landing)
     added = sync_waves(instance, settings.landing)
     print(f"waves in plan: {', '.join(planned_waves(settings.landing))}; added: {', '.join(added) or 'none'}")
@@ -140,9 +175,51 @@ def _planned(settings) -> list[str]:
         return []
 
 
+def run_upgrade_wave(scenario: str, wave: str, instance, settings) -> bool:
+    """Every asset (and check) of an upgrade scenario's job for one wave, recorded in the instance."""
+    import importlib
+
+    from ..upgrade.source_side import plan_waves
+
+    loc = importlib.import_module(f"ccs_assets.locations.{UPGRADES[scenario]}")
+    if wave not in instance.get_dynamic_partitions("wave"):
+        raise ValueError(f"wave {wave!r} is not registered: run `ccs-migrate waves sync --source DIR` (plan has "
+                         f"{', '.join(plan_waves(settings.source_dir / 'wave_plan.csv'))})")
+    from ..storage import store_from_env
+
+    tags = {"ccs/scenario": scenario, "ccs/source": str(settings.source_dir), "ccs/target": settings.target,
+            "ccs/target_db": settings.describe_target(), "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
+    result = loc.defs.resolve_job_def(loc.JOB).execute_in_process(instance=instance, partition_key=wave,
+                                                                  raise_on_error=False, tags=tags)
+    return _report_run(result)
+
+
+def _report_run(result) -> bool:
+    failed = [e for e in result.all_events if e.is_step_failure]
+    checks = [e.asset_check_evaluation_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    failed_checks = [c for c in checks if not c.passed and c.severity.value == "ERROR"]
+    for e in failed:
+        why = e.step_failure_data.error.message.strip().splitlines()[-1] if e.step_failure_data and e.step_failure_data.error else ""
+        print(f"step failed: {e.step_key}: {why}", file=sys.stderr)
+    for c in failed_checks:
+        print(f"check failed: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
+    for c in checks:
+        if not c.passed and c.severity.value == "WARN":
+            print(f"check warning: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
+    return result.success and not failed and not failed_checks
+
+
 def cmd_run(a) -> int:
+    if a.scenario in UPGRADES:
+        settings, instance = _prepare(source=a.source)
+        if not (settings.source_dir / "ccb.duckdb").exists() and not settings.env.get("CCS_SOURCE_CCB"):
+            return _fail(f"no CC&B source at {settings.source_dir / 'ccb.duckdb'} (--source DIR, or CCS_SOURCE_CCB)")
+        _sync_source_waves(instance, settings)
+        ok = run_upgrade_wave(a.scenario, a.wave, instance, settings)
+        print(f"wave {a.wave}: {'succeeded' if ok else 'FAILED'} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
+        return 0 if ok else 1
     if a.scenario != "legacy-cis":
-        return _fail(f"unknown scenario {a.scenario!r}; available: legacy-cis")
+        return _fail(f"unknown scenario {a.scenario!r}; available: legacy-cis, {', '.join(UPGRADES)}")
     settings, instance = _prepare(a.landing)
     from ..waves.partitions import sync_waves
 
@@ -228,6 +305,22 @@ def wave_reconciliation(settings, wave: str) -> tuple[dict, list[str]]:
 
     resources = build_resources(settings)
     with resources["workbench"].connect() as con:
+        upgraded = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'wb' AND "
+                               "table_name = 'source_counts'").fetchone()[0] and con.execute(
+            "SELECT count(*) FROM wb.source_counts WHERE wave = ?", [wave]).fetchone()[0]
+    if upgraded:  # an upgrade scenario ran this wave: source -> production (-> MDM/ODM)
+        from ..scenarios.upgrade import CCB_TO_CCS, CCB_TO_CLOUD, upgrade_report
+
+        with resources["workbench"].connect() as con:
+            txn = con.execute("SELECT count(*) FROM wb.source_counts WHERE wave = ? AND table_name = 'CI_BILL'", [wave]).fetchone()[0]
+        report, problems = upgrade_report(resources["workbench"], resources["target"],
+                                          (CCB_TO_CLOUD if txn else CCB_TO_CCS).tables, wave)
+        with resources["target"].session() as s:
+            x1 = x1_counts(s, wave)
+        from ..cloud.counts import x1_problems
+
+        return {"scenario": "upgrade", "tables": report, "mdm_odm": x1}, problems + x1_problems(x1, strict=False)
+    with resources["workbench"].connect() as con:
         wb = workbench_counts(con, wave)
     from ..cloud.steps import existing_tables
 
@@ -253,7 +346,9 @@ def cmd_reconcile(a) -> int:
     else:
         if note:
             print(note)
-        cols = ["transformed", "extracted", "staged", "load_rejected", "keyed", "validate_rejected", "production"]
+        cols = (["source", "source_rejected", "extracted", "loaded", "load_rejected", "load_check_rejected", "production"]
+                if report.get("scenario") == "upgrade" else
+                ["transformed", "extracted", "staged", "load_rejected", "keyed", "validate_rejected", "production"])
         print(f"{'table':14s}" + "".join(f"{c:>18s}" for c in cols))
         for t, r in report["tables"].items():
             print(f"{t:14s}" + "".join(f"{str(r.get(c, '')):>18s}" for c in cols))
@@ -399,8 +494,10 @@ def cmd_conversion(a) -> int:
 def cmd_benchmark(a) -> int:
     from ..bench import format_report, run_benchmark
 
+    if a.scenario not in ("legacy-cis", *UPGRADES):
+        return _fail(f"unknown scenario {a.scenario!r}; available: legacy-cis, {', '.join(UPGRADES)}")
     report = run_benchmark(a.customers, waves=a.waves, wave=a.wave, seed=a.seed, keep=a.keep, landing=a.landing,
-                           progress=lambda msg: print(msg, file=sys.stderr, flush=True))
+                           progress=lambda msg: print(msg, file=sys.stderr, flush=True), scenario=a.scenario)
     print(json.dumps(report, indent=1, default=str) if a.format == "json" else format_report(report))
     return 0 if report["ok"] else 1
 
@@ -418,10 +515,20 @@ def main(argv: list[str] | None = None) -> int:
     wsub = w.add_subparsers(dest="wcmd", required=True)
     ws = wsub.add_parser("sync", help="register the plan's waves in the instance")
     ws.add_argument("--landing")
+    ws.add_argument("--source", help="upgrade scenarios: folder of ccb.duckdb and wave_plan.csv (acct_id,wave)")
     ws.set_defaults(fn=cmd_waves_sync)
+    gs = sub.add_parser("generate-source", help="write an on-premises CC&B source database (DIR/ccb.duckdb) of N customers")
+    gs.add_argument("--scenario", required=True, help=", ".join(UPGRADES))
+    gs.add_argument("dir")
+    gs.add_argument("--customers", type=int, required=True)
+    gs.add_argument("--seed", type=int, default=42)
+    gs.add_argument("--waves", type=int, default=1)
+    gs.add_argument("--months", type=int, default=12, help="ccb-to-ccb-cloud: months of transactional history")
+    gs.set_defaults(fn=cmd_generate_source)
     r = sub.add_parser("run", help="materialize a scenario for one wave")
     r.add_argument("--scenario", default="legacy-cis")
     r.add_argument("--landing")
+    r.add_argument("--source", help="upgrade scenarios: folder of ccb.duckdb and wave_plan.csv")
     r.add_argument("--wave", required=True)
     r.set_defaults(fn=cmd_run)
     e = sub.add_parser("errors", help="a wave's validation errors")
@@ -459,7 +566,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--waves", type=int, default=1, help="waves in the generated plan (1: the whole landing is one wave)")
     b.add_argument("--wave", help="wave to run (default: the plan's first)")
     b.add_argument("--seed", type=int, default=42)
-    b.add_argument("--landing", help="reuse this landing folder instead of generating one")
+    b.add_argument("--scenario", default="legacy-cis", help=f"legacy-cis or an upgrade: {', '.join(UPGRADES)}")
+    b.add_argument("--landing", help="reuse this landing folder (upgrade scenarios: source folder) instead of generating one")
     b.add_argument("--keep", help="use DIR (new or empty) as CCS_HOME and keep it afterwards")
     b.add_argument("--format", choices=["text", "json"], default="text")
     b.set_defaults(fn=cmd_benchmark)

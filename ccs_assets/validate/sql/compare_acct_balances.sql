@@ -1,0 +1,7 @@
+-- (local DuckDB) accounts whose frozen-FT sums over all their SAs differ between source and production.
+WITH s AS (SELECT ACCT_ID, sum(CUR_CENTS) AS CUR, sum(TOT_CENTS) AS TOT FROM src GROUP BY ACCT_ID),
+t AS (SELECT ACCT_ID, sum(CUR_CENTS) AS CUR, sum(TOT_CENTS) AS TOT FROM tgt GROUP BY ACCT_ID)
+SELECT coalesce(s.ACCT_ID, t.ACCT_ID) AS ACCT_ID, s.CUR AS SRC_CUR, t.CUR AS TGT_CUR, s.TOT AS SRC_TOT, t.TOT AS TGT_TOT
+FROM s FULL OUTER JOIN t ON t.ACCT_ID = s.ACCT_ID
+WHERE s.CUR IS DISTINCT FROM t.CUR OR s.TOT IS DISTINCT FROM t.TOT
+ORDER BY 1
