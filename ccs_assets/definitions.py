@@ -9,6 +9,7 @@ use_shared_engines()  # before any instance storage is opened in this process (s
 from .catalog import lineage
 from .resources import build_resources
 from .scenarios import legacy_cis
+from .service import assets as service_assets
 from .settings import load_settings
 from .waves.sensors import stuck_run_sensor, wave_plan_sensor
 
@@ -36,8 +37,8 @@ def _present(assets: list) -> list:
 _assets, _checks = legacy_cis.build()
 _assets = _present(_assets)
 
-legacy_cis_job = dg.define_asset_job(
-    "legacy_cis", selection=dg.AssetSelection.all() - dg.AssetSelection.keys(["config", "code_maps"]),
+legacy_cis_job = dg.define_asset_job(  # never the conversion switches (K1-CNVEN/K1-CNVDS): a person launches those
+    "legacy_cis", selection=dg.AssetSelection.all() - dg.AssetSelection.keys(["config", "code_maps"], *service_assets.KEYS),
     partitions_def=legacy_cis.WAVES,
     description="Scenario 1 (Legacy CIS -> CCS), Oracle steps 1-12 for one wave: legacy landing, transform (ccb/*), "
                 "extract, upload, staging, keys and validation, reject-rate gate, production, step-8 checks and "
@@ -45,7 +46,7 @@ legacy_cis_job = dg.define_asset_job(
 )
 
 defs = dg.Definitions(
-    assets=_assets,
+    assets=_assets + service_assets.ASSETS,
     asset_checks=_checks,
     jobs=[legacy_cis_job],
     sensors=[wave_plan_sensor, stuck_run_sensor],

@@ -45,6 +45,7 @@ def workbench_counts(con: duckdb.DuckDBPyConnection, wave: str) -> dict:
 
 
 def target_counts(s: TargetSession, wave: str) -> dict:
+    """Per-table counts of the wave on the target; on CCS_TARGET=ccs also `service`: the service read back."""
     out = {}
     for t in ccb.CCB_TABLES:
         row = {
@@ -66,6 +67,8 @@ def target_counts(s: TargetSession, wave: str) -> dict:
         else:
             row.update(_child_drops(s, t, wave))
         out[t.name] = row
+    if s.service is not None:  # CCS_TARGET=ccs: the service read back beside this rehearsal (reconcile lists differences)
+        out["service"] = s.service.reconciliation(s, wave)
     return out
 
 
@@ -118,6 +121,9 @@ def reconcile(wb: dict, tg: dict, x1: dict | None = None) -> tuple[dict, list[st
                 problems.append(f"{t.name}: production {row['production']} != keyed {row['keyed']}")
         report[t.name] = row
     out = {"files": wb["files"], "tables": report}
+    if "service" in tg:  # CCS_TARGET=ccs: what the service holds beside the rehearsal; a difference is a problem
+        out["service"] = tg["service"]["report"]
+        problems += tg["service"]["problems"] + (tg["service"]["x1_problems"] if x1 is not None else [])
     # ---- MDM/ODM (Oracle steps 9-12): x1 = ccs_assets.cloud.counts.x1_counts(session, wave), when the caller has it
     if x1 is not None:
         from .cloud.counts import x1_problems

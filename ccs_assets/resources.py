@@ -1,4 +1,4 @@
-"""Resources picked from settings: workbench DuckDB, target (DuckDB or Oracle)."""
+"""Resources picked from settings: workbench DuckDB, target (DuckDB, Oracle, or the service with a DuckDB rehearsal)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,17 @@ def _duckdb(settings: Settings) -> dict:
 
 
 def target_resource(settings: Settings) -> TargetResource:
-    """CCS_TARGET=duckdb: the target DuckDB file. CCS_TARGET=oracle: python-oracledb thin mode, secrets via dg.EnvVar."""
+    """CCS_TARGET=duckdb: the target DuckDB file. oracle: python-oracledb thin mode. ccs: the service, with the DuckDB
+    file as its rehearsal. Secrets via dg.EnvVar."""
+    if settings.service is not None:
+        v = settings.service
+        return TargetResource(
+            kind="ccs", duckdb_path=str(settings.target_db), service_url=v.url, service_sql_url=v.sql_url,
+            service_auth=v.auth, service_token_url=v.token_url, service_client_id=v.client_id, service_user=v.user,
+            service_scope=v.scope, service_batch_controls=str(v.batch_controls),
+            service_secret=dg.EnvVar("CCS_SERVICE_CLIENT_SECRET" if v.auth == "oauth" else "CCS_SERVICE_PASSWORD"),
+            **_duckdb(settings),  # the rehearsal
+        )
     if settings.oracle is None:
         return TargetResource(kind="duckdb", duckdb_path=str(settings.target_db), **_duckdb(settings))
     o = settings.oracle

@@ -11,7 +11,10 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from .service.settings import ServiceSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEMO_CODE_MAPS = PACKAGE_DIR / "codemaps" / "demo"
@@ -41,14 +44,25 @@ class Settings:
     person_id_required: bool = False  # CC&B installation option: every person needs an identifier
     conversion_artifacts: Path | None = None  # the service's K1-CNVAG control files (<TABLE>.ctl); None: catalog layout
     oracle: "OracleSettings | None" = None  # set when target == "oracle"
+    service: "ServiceSettings | None" = None  # set when target == "ccs" (the rehearsal stays in target_db)
+    source_dir: Path = Path(".ccs/source")  # upgrade scenarios: folder of ccb.duckdb and wave_plan.csv (--source)
+    drop_columns: frozenset = frozenset()  # "TABLE.COLUMN" source columns an upgrade drops on purpose
+    conversion_controls: tuple = ("9000000001", "9000000001", "CONVERSION")  # scenario 5: deposit, tender control, source
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_duckdb_target(self) -> bool:
         return self.target == "duckdb"
 
+    @property
+    def has_rehearsal_file(self) -> bool:
+        """The target side (DuckDB, or ccs's DuckDB rehearsal) lives in the target_db file."""
+        return self.target in ("duckdb", "ccs")
+
     def describe_target(self) -> str:
         """Where the target side runs, for run tags and metadata (never the password)."""
+        if self.service is not None:
+            return f"{self.service.describe()}, rehearsal duckdb://{self.target_db}"
         if self.oracle is not None:
             return f"oracle://{self.oracle.user}@{self.oracle.dsn} ({self.oracle.staging_schema}/{self.oracle.production_schema})"
         return f"duckdb://{self.target_db}"
@@ -101,6 +115,41 @@ def _memory_limit(env: Mapping[str, str]) -> str:
     return raw.replace(" ", "")
 
 
+def _service_settings(env: Mapping[str, str]):
+    from .service.settings import ServiceSettingsError, load_service_settings
+
+    try:
+        return load_service_settings(env)
+    except ServiceSettingsError as exc:
+        raise SettingsError(str(exc)) from None
+def _drop_columns(env: Mapping[str, str]) -> frozenset:
+    """CCS_SOURCE_DROP_COLUMNS: comma-separated TABLE.COLUMN names; CCS_SOURCE_CCB=oracle needs its connection."""
+    raw = env.get("CCS_SOURCE_DROP_COLUMNS", "").strip()
+    items = [x.strip().upper() for x in raw.split(",") if x.strip()]
+    bad = [x for x in items if not re.fullmatch(r"[A-Z][A-Z0-9_$#]*\.[A-Z][A-Z0-9_$#]*", x)]
+    if bad:
+        raise SettingsError(f"CCS_SOURCE_DROP_COLUMNS must list TABLE.COLUMN names separated by commas, got {bad[0]!r}")
+    if env.get("CCS_SOURCE_CCB", "").strip().lower() == "oracle":
+        missing = [n for n in ("CCS_SOURCE_CCB_DSN", "CCS_SOURCE_CCB_USER", "CCS_SOURCE_CCB_PASSWORD") if not env.get(n, "").strip()]
+        if missing:
+            raise SettingsError(f"CCS_SOURCE_CCB=oracle needs {', '.join(missing)} (DSN like host:1521/service, user, password)")
+    return frozenset(items)
+
+
+def _conversion_controls(env: Mapping[str, str]) -> tuple[str, str, str]:
+    """Scenario 5: ids of the deposit and tender control the conversion creates, and the tender source code."""
+    out = []
+    for name in ("CCS_CONVERSION_DEP_CTL_ID", "CCS_CONVERSION_TNDR_CTL_ID"):
+        value = env.get(name, "").strip() or "9000000001"
+        if not re.fullmatch(r"\d{10}", value) or set(value) == {"0"}:
+            raise SettingsError(f"{name} must be a 10-digit CC&B key, not all zeros, got {value!r}")
+        out.append(value)
+    source = env.get("CCS_CONVERSION_TENDER_SOURCE", "").strip() or "CONVERSION"
+    if len(source) > 12:
+        raise SettingsError(f"CCS_CONVERSION_TENDER_SOURCE must be a tender source code of up to 12 characters, got {source!r}")
+    return out[0], out[1], source
+
+
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     value = env.get(name, "").strip()
     return Path(value).expanduser().resolve() if value else default
@@ -124,8 +173,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
     home = _path(env, "CCS_HOME", Path(".ccs").resolve())
     target = env.get("CCS_TARGET", "duckdb").strip().lower() or "duckdb"
-    if target not in ("duckdb", "oracle"):
-        raise SettingsError(f"CCS_TARGET must be 'duckdb' or 'oracle', got {target!r}")
+    if target not in ("duckdb", "oracle", "ccs"):
+        raise SettingsError(f"CCS_TARGET must be 'duckdb', 'oracle' or 'ccs', got {target!r}")
 
     raw_threshold = env.get("CCS_REJECT_THRESHOLD", "0.05").strip()
     try:
@@ -181,6 +230,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         person_id_required=raw_id_required == "Y",
         conversion_artifacts=artifacts,
         oracle=_oracle_settings(env) if target == "oracle" else None,
+        service=_service_settings(env) if target == "ccs" else None,
+        source_dir=_path(env, "CCS_SOURCE_DIR", home / "source"),
+        drop_columns=_drop_columns(env),
+        conversion_controls=_conversion_controls(env),
         env=env,
     )
 

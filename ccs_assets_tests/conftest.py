@@ -50,15 +50,19 @@ class OracleReader:
         return cur
 
     def empty_target(self) -> None:
+        """Empty every table the tool creates (CC&B, project, MDM/ODM, admin) and drop the load tables a run left."""
+        from ccs_assets.cloud.steps import x1_production_tables, x1_staging_tables
         from ccs_assets.target.resource import LOAD_PREFIX
         from ccs_assets.target.schema import production_tables, staging_tables
 
-        for schema, tables in ((self.stg, staging_tables()), (self.prod, production_tables())):
+        lists = ((self.stg, staging_tables() + x1_staging_tables()), (self.prod, production_tables() + x1_production_tables()))
+        for schema, tables in lists:
             existing = {r[0] for r in self.execute("SELECT table_name FROM all_tables WHERE owner = ?", [schema]).fetchall()}
             for t in tables:
-                for name in (t.name, LOAD_PREFIX + t.name):
-                    if name in existing:
-                        self.execute(f"TRUNCATE TABLE {schema}.{name}")
+                if t.name in existing:
+                    self.execute(f"TRUNCATE TABLE {schema}.{t.name}")
+            for name in sorted(n for n in existing if n.startswith(LOAD_PREFIX)):
+                self.execute(f"DROP TABLE {schema}.{name} PURGE")
 
     def close(self):
         self.con.close()

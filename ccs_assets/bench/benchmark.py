@@ -79,10 +79,19 @@ def _mib(n: int) -> float:
     return round(n / (1024 * 1024), 1)
 
 
-def step_groups() -> dict[str, str]:
-    """Step key (op name) -> asset group for single-asset steps, "layer" for a layer step (many groups)."""
-    from .. import definitions
+def _definitions(scenario: str = "legacy-cis"):
+    """The scenario's code location module (scenario 1: ccs_assets.definitions)."""
+    import importlib
 
+    from ..cli.main import UPGRADES
+
+    return importlib.import_module(f"ccs_assets.locations.{UPGRADES[scenario]}" if scenario in UPGRADES
+                                   else "ccs_assets.definitions")
+
+
+def step_groups(scenario: str = "legacy-cis") -> dict[str, str]:
+    """Step key (op name) -> asset group for single-asset steps, "layer" for a layer step (many groups)."""
+    definitions = _definitions(scenario)
     groups: dict[str, str] = {}
     for a in definitions.defs.assets or []:
         node = getattr(a, "node_def", None)
@@ -96,11 +105,9 @@ def step_groups() -> dict[str, str]:
     return groups
 
 
-def asset_groups() -> dict[str, str]:
-    """Asset key ("production/ci_per") -> its group, from the definitions."""
-    from .. import definitions
-
-    graph = definitions.defs.resolve_asset_graph()
+def asset_groups(scenario: str = "legacy-cis") -> dict[str, str]:
+    """Asset key ("production/ci_per") -> its group, from the scenario's definitions."""
+    graph = _definitions(scenario).defs.resolve_asset_graph()
     return {k.to_user_string(): graph.get(k).group_name for k in graph.get_all_asset_keys()}
 
 
@@ -183,8 +190,9 @@ def run_timings(instance, run_id: str, groups: dict[str, str], by_asset_group: d
 
 
 def run_benchmark(customers: int, waves: int = 1, wave: str | None = None, seed: int = 42, keep: str | None = None,
-                  landing: str | None = None, progress: Callable[[str], None] = print) -> dict:
-    """Generate (or reuse) a landing folder, run one wave through Dagster in a fresh CCS_HOME, return figures."""
+                  landing: str | None = None, progress: Callable[[str], None] = print, scenario: str = "legacy-cis") -> dict:
+    """Generate (or reuse) a landing folder (upgrade scenarios: a source database), run one wave through Dagster in a
+    fresh CCS_HOME, return figures."""
     if keep:
         home = Path(keep).resolve()
         if home.exists() and any(home.iterdir()):
@@ -195,9 +203,11 @@ def run_benchmark(customers: int, waves: int = 1, wave: str | None = None, seed:
     env = {k: v for k, v in os.environ.items() if k not in PATH_SETTINGS}
     env["CCS_HOME"] = str(home)
     logs = home / "bench-logs"
-    report: dict = {"ccs_home": str(home), "kept": bool(keep), "customers": customers, "seed": seed,
+    report: dict = {"ccs_home": str(home), "kept": bool(keep), "customers": customers, "seed": seed, "scenario": scenario,
                     "machine": {"cpus": os.cpu_count(), "memory_gib": _memory_gib(), "python": sys.version.split()[0]}}
     try:
+        if scenario != "legacy-cis":
+            return _run_upgrade(report, home, env, logs, scenario, customers, waves, wave, seed, landing, progress)
         if landing:
             land = Path(landing).resolve()
             if not (land / "wave_plan.csv").is_file():
@@ -239,6 +249,40 @@ def run_benchmark(customers: int, waves: int = 1, wave: str | None = None, seed:
             shutil.rmtree(home, ignore_errors=True)
 
 
+def _run_upgrade(report: dict, home: Path, env: dict, logs: Path, scenario: str, customers: int, waves: int,
+                 wave: str | None, seed: int, source: str | None, progress) -> dict:
+    """Upgrade scenarios: `generate-source` (unless --landing names a source folder), then `run --source`."""
+    from ..upgrade.source_side import plan_waves
+
+    if source:
+        src = Path(source).resolve()
+        if not (src / "ccb.duckdb").is_file():
+            raise FileNotFoundError(f"{src}: no ccb.duckdb (not a source folder)")
+        report["generate"] = None
+    else:
+        src = home / "source"
+        progress(f"generating a CC&B source of {customers:,} customers in {waves} wave(s) into {src}")
+        gen = measure(_cli("generate-source", "--scenario", scenario, str(src), "--customers", str(customers),
+                           "--waves", str(waves), "--seed", str(seed)), env, logs / "generate.log", home)
+        report["generate"] = asdict(gen)
+        if gen.returncode:
+            raise RuntimeError(f"generate-source failed (exit {gen.returncode}); see {gen.log}")
+    report["landing"] = {"path": str(src), "mib": _mib(_size(src))}
+    plan = plan_waves(src / "wave_plan.csv")
+    wave = wave or plan[0]
+    if wave not in plan:
+        raise ValueError(f"wave {wave!r} is not in the plan ({', '.join(plan)})")
+    report["wave"], report["waves_in_plan"] = wave, plan
+    progress(f"running {wave} of {scenario} through Dagster (ccs-migrate run; log {logs / 'run.log'})")
+    run = measure(_cli("run", "--scenario", scenario, "--source", str(src), "--wave", wave), env, logs / "run.log", home)
+    report["run"] = asdict(run)
+    if run.returncode:
+        report["run"]["log_tail"] = _tail(Path(run.log))
+    report.update(_collect(home, {**env, "CCS_SOURCE_DIR": str(src)}, wave, scenario))
+    report["ok"] = run.returncode == 0
+    return report
+
+
 def _tail(path: Path, lines: int = 30) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
@@ -257,7 +301,7 @@ def _memory_gib() -> float | None:
     return None
 
 
-def _collect(home: Path, env: dict[str, str], wave: str) -> dict:
+def _collect(home: Path, env: dict[str, str], wave: str, scenario: str = "legacy-cis") -> dict:
     """Dagster event log timings, rows per table and file sizes of the bench home."""
     import dagster as dg
 
@@ -267,7 +311,7 @@ def _collect(home: Path, env: dict[str, str], wave: str) -> dict:
     settings = load_settings(env)
     instance = dg.DagsterInstance.from_config(str(settings.dagster_home))
     try:
-        groups, by_asset = step_groups(), asset_groups()
+        groups, by_asset = step_groups(scenario), asset_groups(scenario)
         timings = [run_timings(instance, r.run_id, groups, by_asset) for r in instance.get_runs(ascending=True)]
     finally:
         instance.dispose()
@@ -290,7 +334,7 @@ def format_report(r: dict) -> str:
     """The figures as text: totals, per-group breakdown, slowest steps, rows per table, sizes."""
     lines = []
     m = r["machine"]
-    lines.append(f"machine: {m['cpus']} cpus, {m['memory_gib']} GiB, Python {m['python']}")
+    lines.append(f"machine: {m['cpus']} cpus, {m['memory_gib']} GiB, Python {m['python']}; scenario {r.get('scenario', 'legacy-cis')}")
     gen = r.get("generate")
     if gen:
         lines.append(f"generate {r['customers']:,} customers: {gen['wall_s']:.1f} s wall, {gen['cpu_s']:.1f} s cpu, "
@@ -324,7 +368,9 @@ def format_report(r: dict) -> str:
         for a in slow[:12]:
             lines.append(f"    {a['asset']:56s} {a['seconds']:9.2f} s")
     if r.get("tables"):
-        cols = ["transformed", "staged", "keyed", "validate_rejected", "production"]
+        cols = (["source", "source_rejected", "loaded", "load_check_rejected", "production"]
+                if r.get("scenario", "legacy-cis") != "legacy-cis" else
+                ["transformed", "staged", "keyed", "validate_rejected", "production"])
         lines.append("rows per table:")
         lines.append(f"  {'table':14s}" + "".join(f"{c:>18s}" for c in cols))
         for t, row in r["tables"].items():

@@ -83,6 +83,15 @@ X1_TYPE_MAP = Table(
     entity=TYPE_MAP, owner_column="KIND", legacy_file="", seed_step=9, confidence="I", product="ccs",
 )
 
+X1_ADMIN_ROWS = Table(
+    "CCS_X1_ADMIN_ROWS",
+    (vchar("TABLE_NAME", 30, default=None), vchar("CODE", 30, default=None, description="the row's key, trimmed")),
+    ("TABLE_NAME", "CODE"),
+    "The admin rows step 9 created (MDM/ODM types derived from the master configuration): a rerun replaces exactly "
+    "these, never the product's delivered admin data (project table, inferred).",
+    entity="CCS_X1_ADMIN_ROWS", owner_column="TABLE_NAME", legacy_file="", seed_step=9, confidence="I", product="ccs",
+)
+
 # ---------------------------------------------------------------- admin (step 9, X1-MIGAD)
 D1_SP_TYPE = Table(
     "D1_SP_TYPE",

@@ -1,4 +1,4 @@
-"""ccs-migrate: generate, waves sync, run, errors, reconcile, trace, rollback, doctor, benchmark, demo, ui.
+"""ccs-migrate: generate, waves sync, run, errors, reconcile, trace, rollback, doctor, conversion, benchmark, demo, ui.
 
 Settings are environment variables (see README). A bad setting or input is
 one clear line on stderr and a non-zero exit, never a traceback.
@@ -39,10 +39,15 @@ def _fail(msg: str) -> int:
     return 2
 
 
-def _prepare(landing: str | None = None):
-    """Apply --landing, load settings, make DAGSTER_HOME persistent, return (settings, instance)."""
+UPGRADES = {"ccb-to-ccs": "ccb_to_ccs", "ccb-to-ccb-cloud": "ccb_to_cloud"}  # CLI name -> ccs_assets.locations.<module>
+
+
+def _prepare(landing: str | None = None, source: str | None = None):
+    """Apply --landing / --source, load settings, make DAGSTER_HOME persistent, return (settings, instance)."""
     if landing:
         os.environ["CCS_LANDING"] = str(Path(landing).resolve())
+    if source:
+        os.environ["CCS_SOURCE_DIR"] = str(Path(source).resolve())
     from ..settings import load_settings
 
     settings = load_settings()
@@ -68,9 +73,39 @@ def cmd_generate(a) -> int:
     return 0
 
 
+def cmd_generate_source(a) -> int:
+    from ..generate.ccb_source import generate_ccb_source
+
+    if a.scenario not in UPGRADES:
+        return _fail(f"unknown upgrade scenario {a.scenario!r}; available: {', '.join(UPGRADES)}")
+    counts = generate_ccb_source(Path(a.dir), customers=a.customers, seed=a.seed, waves=a.waves,
+                                 history_months=a.months if a.scenario == "ccb-to-ccb-cloud" else 0)
+    for name, n in counts.items():
+        print(f"{name:28s} {n:>10,}")
+    return 0
+
+
+def _sync_source_waves(instance, settings) -> list[str]:
+    from ..upgrade.source_side import plan_waves
+    from ..waves import WAVES
+
+    existing = set(instance.get_dynamic_partitions(WAVES.name))
+    new = [w for w in plan_waves(settings.source_dir / "wave_plan.csv") if w not in existing]
+    if new:
+        instance.add_dynamic_partitions(WAVES.name, new)
+    return new
+
+
 def cmd_waves_sync(a) -> int:
     from ..waves.partitions import sync_waves, planned_waves
 
+    if a.source:
+        from ..upgrade.source_side import plan_waves
+
+        settings, instance = _prepare(source=a.source)
+        added = _sync_source_waves(instance, settings)
+        print(f"waves in plan: {', '.join(plan_waves(settings.source_dir / 'wave_plan.csv'))}; added: {', '.join(added) or 'none'}")
+        return 0
     settings, instance = _prepare(a.landing)
     added = sync_waves(instance, settings.landing)
     print(f"waves in plan: {', '.join(planned_waves(settings.landing))}; added: {', '.join(added) or 'none'}")
@@ -124,6 +159,13 @@ def run_wave_locked(wave: str, instance, settings):
         return run_wave(wave, instance, settings, run_id=run_id)
 
 
+def _root_cause(error) -> str:
+    """The first line of the innermost error of a step failure (what the step itself raised)."""
+    while error is not None and error.cause is not None:
+        error = error.cause
+    return error.message.strip().splitlines()[0] if error is not None and error.message.strip() else ""
+
+
 def _planned(settings) -> list[str]:
     from ..waves.partitions import planned_waves
 
@@ -133,14 +175,60 @@ def _planned(settings) -> list[str]:
         return []
 
 
+def run_upgrade_wave(scenario: str, wave: str, instance, settings) -> bool:
+    """Every asset (and check) of an upgrade scenario's job for one wave, recorded in the instance."""
+    import importlib
+
+    from ..upgrade.source_side import plan_waves
+
+    loc = importlib.import_module(f"ccs_assets.locations.{UPGRADES[scenario]}")
+    if wave not in instance.get_dynamic_partitions("wave"):
+        raise ValueError(f"wave {wave!r} is not registered: run `ccs-migrate waves sync --source DIR` (plan has "
+                         f"{', '.join(plan_waves(settings.source_dir / 'wave_plan.csv'))})")
+    from ..storage import store_from_env
+
+    tags = {"ccs/scenario": scenario, "ccs/source": str(settings.source_dir), "ccs/target": settings.target,
+            "ccs/target_db": settings.describe_target(), "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
+    result = loc.defs.resolve_job_def(loc.JOB).execute_in_process(instance=instance, partition_key=wave,
+                                                                  raise_on_error=False, tags=tags)
+    return _report_run(result)
+
+
+def _report_run(result) -> bool:
+    failed = [e for e in result.all_events if e.is_step_failure]
+    checks = [e.asset_check_evaluation_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    failed_checks = [c for c in checks if not c.passed and c.severity.value == "ERROR"]
+    for e in failed:
+        why = e.step_failure_data.error.message.strip().splitlines()[-1] if e.step_failure_data and e.step_failure_data.error else ""
+        print(f"step failed: {e.step_key}: {why}", file=sys.stderr)
+    for c in failed_checks:
+        print(f"check failed: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
+    for c in checks:
+        if not c.passed and c.severity.value == "WARN":
+            print(f"check warning: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
+    return result.success and not failed and not failed_checks
+
+
 def cmd_run(a) -> int:
+    if a.scenario in UPGRADES:
+        settings, instance = _prepare(source=a.source)
+        if not (settings.source_dir / "ccb.duckdb").exists() and not settings.env.get("CCS_SOURCE_CCB"):
+            return _fail(f"no CC&B source at {settings.source_dir / 'ccb.duckdb'} (--source DIR, or CCS_SOURCE_CCB)")
+        _sync_source_waves(instance, settings)
+        ok = run_upgrade_wave(a.scenario, a.wave, instance, settings)
+        print(f"wave {a.wave}: {'succeeded' if ok else 'FAILED'} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
+        return 0 if ok else 1
     if a.scenario != "legacy-cis":
-        return _fail(f"unknown scenario {a.scenario!r}; available: legacy-cis")
+        return _fail(f"unknown scenario {a.scenario!r}; available: legacy-cis, {', '.join(UPGRADES)}")
     settings, instance = _prepare(a.landing)
     from ..waves.partitions import sync_waves
 
     sync_waves(instance, settings.landing)
-    if not settings.is_duckdb_target:  # an unreachable database is a setting problem: one line (main) before any step
+    if settings.service is not None:  # an unreachable service is a setting problem: one line (main) before any step
+        from ..resources import build_resources
+
+        build_resources(settings)["target"].service_client().check()
+    elif not settings.is_duckdb_target:  # an unreachable database is a setting problem: one line (main) before any step
         from ..resources import build_resources
 
         with build_resources(settings)["target"].session():
@@ -154,7 +242,9 @@ X1_COLUMNS = ["ccb_rows", "mapped", "not_migrated", "rows"]
 ERROR_COLUMNS = ["wave", "step", "table_name", "legacy_key", "rule", "column_name", "value", "message", "line"]
 
 
-def wave_errors(settings, wave: str) -> list[dict]:
+def wave_errors(settings, wave: str, service: dict | None = None) -> list[dict]:
+    """Workbench and target errors of the wave; on CCS_TARGET=ccs `service` (when given) receives the service's
+    CI_VAL_ERR read back per table and message beside the rehearsal (ServiceSteps.errors)."""
     import duckdb
 
     rows: list[dict] = []
@@ -164,7 +254,7 @@ def wave_errors(settings, wave: str) -> list[dict]:
                 "SELECT wave, step, table_name, legacy_key, rule, column_name, value, message, line FROM wb.errors "
                 "WHERE wave = ? ORDER BY table_name, line, rule", [wave]).fetchall():
                 rows.append(dict(zip(ERROR_COLUMNS, r)))
-    if settings.is_duckdb_target and not settings.target_db.exists():
+    if settings.has_rehearsal_file and not settings.target_db.exists():
         return rows  # nothing ran on the target yet
     from ..resources import build_resources
 
@@ -175,6 +265,12 @@ def wave_errors(settings, wave: str) -> list[dict]:
                     f"SELECT WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO FROM {s.stg}.CCS_VAL_ERR "
                     "WHERE WAVE = :wave ORDER BY TABLE_NAME, LINE_NO, RULE", wave=wave):
                 rows.append(dict(zip(ERROR_COLUMNS, r)))
+        if s.service is not None and service is not None:
+            service.update(s.service.errors(s, wave))
+            for r in service["rows"]:
+                rows.append({"wave": wave, "step": "service", "table_name": str(r["TABLE_NAME"]).strip(), "legacy_key": None,
+                             "rule": f"{r['MESSAGE_CAT_NBR']}/{r['MESSAGE_NBR']}", "column_name": None, "value": r["ERRORS"],
+                             "message": f"CI_VAL_ERR: {r['ERRORS']} error(s), e.g. {r['EXAMPLE_MESSAGE']}", "line": None})
     return rows
 
 
@@ -183,14 +279,23 @@ def cmd_errors(a) -> int:
 
     from ..waves.errors import readable
 
-    rows = [readable(r) for r in wave_errors(load_settings(), a.wave)]
+    service: dict = {}
+    rows = [readable(r) for r in wave_errors(load_settings(), a.wave, service)]
     if a.format == "json":
         print(json.dumps(rows, default=str, indent=1))
     else:
         w = csv.DictWriter(sys.stdout, fieldnames=ERROR_COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    return 0
+    if service:  # CCS_TARGET=ccs: per table, the service's CI_VAL_ERR beside the rehearsal's validation errors
+        if service["note"]:
+            print(f"service: {service['note']}", file=sys.stderr)
+        for t, c in service["tables"].items():
+            if c["rehearsal"] or c["service"]:
+                print(f"service {t:14s} CI_VAL_ERR {c['service']:>8}   rehearsal {c['rehearsal']:>8}", file=sys.stderr)
+        for d in service["differences"]:
+            print(f"DIFFERS: {d}", file=sys.stderr)
+    return 1 if service.get("differences") else 0
 
 
 def wave_reconciliation(settings, wave: str) -> tuple[dict, list[str]]:
@@ -200,6 +305,22 @@ def wave_reconciliation(settings, wave: str) -> tuple[dict, list[str]]:
     from ..resources import build_resources
 
     resources = build_resources(settings)
+    with resources["workbench"].connect() as con:
+        upgraded = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'wb' AND "
+                               "table_name = 'source_counts'").fetchone()[0] and con.execute(
+            "SELECT count(*) FROM wb.source_counts WHERE wave = ?", [wave]).fetchone()[0]
+    if upgraded:  # an upgrade scenario ran this wave: source -> production (-> MDM/ODM)
+        from ..scenarios.upgrade import CCB_TO_CCS, CCB_TO_CLOUD, upgrade_report
+
+        with resources["workbench"].connect() as con:
+            txn = con.execute("SELECT count(*) FROM wb.source_counts WHERE wave = ? AND table_name = 'CI_BILL'", [wave]).fetchone()[0]
+        report, problems = upgrade_report(resources["workbench"], resources["target"],
+                                          (CCB_TO_CLOUD if txn else CCB_TO_CCS).tables, wave)
+        with resources["target"].session() as s:
+            x1 = x1_counts(s, wave)
+        from ..cloud.counts import x1_problems
+
+        return {"scenario": "upgrade", "tables": report, "mdm_odm": x1}, problems + x1_problems(x1, strict=False)
     with resources["workbench"].connect() as con:
         wb = workbench_counts(con, wave)
     from ..cloud.steps import existing_tables
@@ -226,7 +347,9 @@ def cmd_reconcile(a) -> int:
     else:
         if note:
             print(note)
-        cols = ["transformed", "extracted", "staged", "load_rejected", "keyed", "validate_rejected", "production"]
+        cols = (["source", "source_rejected", "extracted", "loaded", "load_rejected", "load_check_rejected", "production"]
+                if report.get("scenario") == "upgrade" else
+                ["transformed", "extracted", "staged", "load_rejected", "keyed", "validate_rejected", "production"])
         print(f"{'table':14s}" + "".join(f"{c:>18s}" for c in cols))
         for t, r in report["tables"].items():
             print(f"{t:14s}" + "".join(f"{str(r.get(c, '')):>18s}" for c in cols))
@@ -234,6 +357,14 @@ def cmd_reconcile(a) -> int:
         print("\n" + f"{'MDM/ODM table':22s}" + "".join(f"{c:>14s}" for c in X1_COLUMNS) if x1 else "\nMDM/ODM: nothing migrated for this wave yet")
         for t, r in x1.items():
             print(f"{t:22s}" + "".join(f"{str(r.get(c, '')):>14s}" for c in X1_COLUMNS))
+        svc = report.get("service")
+        if svc:  # CCS_TARGET=ccs: the service read back beside the rehearsal
+            print(f"\n{'service read-back':26s}{'rehearsal':>12s}{'service':>12s}")
+            for layer in ("staging", "production", "errors"):
+                for t, c in svc.get(layer, {}).items():
+                    print(f"{layer[:10]:10s} {t:15s}{c['rehearsal']!s:>12s}{c['service']!s:>12s}")
+            for n in svc["notes"]:
+                print(f"note: {n}")
         for p in problems:
             print(f"DOES NOT ADD UP: {p}")
     return 0 if not problems and not note else 1
@@ -282,6 +413,9 @@ def cmd_rollback(a) -> int:
     from ..waves.rollback import RollbackRefused, record_rollback, rollback_wave
 
     settings, instance = _prepare()
+    if settings.service is not None:
+        return _fail("CCS_TARGET=ccs: the service's production cannot be rolled back from outside (no write access); "
+                     "roll back the rehearsal with CCS_TARGET=duckdb, and the service with its own truncation batches")
     if settings.is_duckdb_target and not settings.target_db.exists():
         return _fail(f"no target database at {settings.target_db}: nothing to roll back")
     try:
@@ -337,11 +471,38 @@ def cmd_trace(a) -> int:
     return 0 if r["found"] else 1
 
 
+def cmd_conversion(a) -> int:
+    """K1-CNVEN / K1-CNVDS in the service: the service/*_conversion asset, materialized on purpose by a person."""
+    settings, instance = _prepare()
+    if settings.service is None:
+        return _fail(f"conversion {a.action} runs in the service: set CCS_TARGET=ccs (now {settings.target})")
+    if a.action == "disable" and not a.yes:
+        return _fail("K1-CNVDS ends conversion for good: no further loads, truncations or inserts. Add --yes to run it")
+    import dagster as dg
+
+    from .. import definitions
+    from ..service.assets import DISABLE_KEY, ENABLE_KEY
+
+    key = ENABLE_KEY if a.action == "enable" else DISABLE_KEY
+    result = dg.materialize([x for x in definitions.defs.assets if key in x.keys], instance=instance,
+                            resources=definitions.defs.resources, raise_on_error=False,
+                            tags={"ccs/target": settings.target, "ccs/target_db": settings.describe_target()})
+    if not result.success:
+        failure = next((_root_cause(e.step_failure_data.error) for e in result.all_events if e.is_step_failure), "")
+        print(f"conversion {a.action}: FAILED {failure}", file=sys.stderr)
+        return 1
+    md = next(e.materialization.metadata for e in result.get_asset_materialization_events() if e.asset_key == key)
+    print(f"conversion {a.action}: {md['batch_control'].value} job {md['job'].value} run {md['run'].value} complete")
+    return 0
+
+
 def cmd_benchmark(a) -> int:
     from ..bench import format_report, run_benchmark
 
+    if a.scenario not in ("legacy-cis", *UPGRADES):
+        return _fail(f"unknown scenario {a.scenario!r}; available: legacy-cis, {', '.join(UPGRADES)}")
     report = run_benchmark(a.customers, waves=a.waves, wave=a.wave, seed=a.seed, keep=a.keep, landing=a.landing,
-                           progress=lambda msg: print(msg, file=sys.stderr, flush=True))
+                           progress=lambda msg: print(msg, file=sys.stderr, flush=True), scenario=a.scenario)
     print(json.dumps(report, indent=1, default=str) if a.format == "json" else format_report(report))
     return 0 if report["ok"] else 1
 
@@ -369,14 +530,26 @@ def _main(argv: list[str] | None) -> int:
     wsub = w.add_subparsers(dest="wcmd", required=True)
     ws = wsub.add_parser("sync", help="register the plan's waves in the instance")
     ws.add_argument("--landing")
+    ws.add_argument("--source", help="upgrade scenarios: folder of ccb.duckdb and wave_plan.csv (acct_id,wave)")
     ws.set_defaults(fn=cmd_waves_sync)
+    gs = sub.add_parser("generate-source", help="write an on-premises CC&B source database (DIR/ccb.duckdb) of N customers")
+    gs.add_argument("--scenario", required=True, help=", ".join(UPGRADES))
+    gs.add_argument("dir")
+    gs.add_argument("--customers", type=int, required=True)
+    gs.add_argument("--seed", type=int, default=42)
+    gs.add_argument("--waves", type=int, default=1)
+    gs.add_argument("--months", type=int, default=12, help="ccb-to-ccb-cloud: months of transactional history")
+    gs.set_defaults(fn=cmd_generate_source)
     r = sub.add_parser("run", help="materialize a scenario for one wave",
-                       description="Run every asset of the scenario for one wave (Oracle steps 1-12), recorded in the "
-                                   "Dagster instance under DAGSTER_HOME.")
+                       description="Run every asset of the scenario for one wave (Oracle's steps of that scenario), "
+                                   "recorded in the Dagster instance under DAGSTER_HOME.")
     r.add_argument("--scenario", default="legacy-cis",
-                   help="scenario to run (default: %(default)s, Oracle's scenario 1: legacy CIS to CCS)")
+                   help="scenario to run (default: %(default)s, Oracle's scenario 1: legacy CIS to CCS; "
+                        "upgrades: ccb-to-ccs, ccb-to-ccb-cloud)")
     r.add_argument("--landing", help="legacy landing folder with wave_plan.csv (default: CCS_LANDING, else $CCS_HOME/landing)")
-    r.add_argument("--wave", required=True, help="wave to run, as named in the landing's wave_plan.csv (e.g. wave-01)")
+    r.add_argument("--source", help="upgrade scenarios: folder of ccb.duckdb and wave_plan.csv (default: CCS_SOURCE_DIR, "
+                                    "else $CCS_HOME/source)")
+    r.add_argument("--wave", required=True, help="wave to run, as named in the plan (e.g. wave-01; `all` without a plan)")
     r.set_defaults(fn=cmd_run)
     e = sub.add_parser("errors", help="a wave's validation errors")
     e.add_argument("--wave", required=True)
@@ -404,12 +577,17 @@ def _main(argv: list[str] | None) -> int:
     tr.add_argument("--table", help="a keyed table (CI_PER) or legacy file (customers); default: all")
     tr.add_argument("--format", choices=["text", "json"], default="text")
     tr.set_defaults(fn=cmd_trace)
+    cv = sub.add_parser("conversion", help="CCS_TARGET=ccs: enable (K1-CNVEN) or disable (K1-CNVDS) conversion in the service")
+    cv.add_argument("action", choices=["enable", "disable"])
+    cv.add_argument("--yes", action="store_true", help="disable: yes, end conversion for good")
+    cv.set_defaults(fn=cmd_conversion)
     b = sub.add_parser("benchmark", help="generate N customers in a fresh CCS_HOME, run one wave through Dagster, print figures")
     b.add_argument("--customers", type=int, default=10000)
     b.add_argument("--waves", type=int, default=1, help="waves in the generated plan (1: the whole landing is one wave)")
     b.add_argument("--wave", help="wave to run (default: the plan's first)")
     b.add_argument("--seed", type=int, default=42)
-    b.add_argument("--landing", help="reuse this landing folder instead of generating one")
+    b.add_argument("--scenario", default="legacy-cis", help=f"legacy-cis or an upgrade: {', '.join(UPGRADES)}")
+    b.add_argument("--landing", help="reuse this landing folder (upgrade scenarios: source folder) instead of generating one")
     b.add_argument("--keep", help="use DIR (new or empty) as CCS_HOME and keep it afterwards")
     b.add_argument("--format", choices=["text", "json"], default="text")
     b.set_defaults(fn=cmd_benchmark)
@@ -427,6 +605,7 @@ def _main(argv: list[str] | None) -> int:
     from ..storage import StorageError
     from ..storage.factory import SettingsError as StorageSettingsError
     from ..waves.lock import RunRefused
+    from ..service.client import ServiceError
 
     try:
         if a.cmd not in ("generate", "benchmark"):  # every other command reads or writes below CCS_HOME
@@ -434,7 +613,7 @@ def _main(argv: list[str] | None) -> int:
 
             check_home(load_settings())
         return a.fn(a)
-    except (SettingsError, StorageSettingsError, CodeMapError, StorageError, FileNotFoundError, ValueError) as exc:
+    except (SettingsError, StorageSettingsError, CodeMapError, StorageError, FileNotFoundError, ValueError, ServiceError) as exc:
         return _fail(str(exc).splitlines()[0])
     except RunRefused as exc:  # the wave is running already, or the user stopped waiting for another wave
         print(f"ccs-migrate: {exc}", file=sys.stderr)

@@ -18,6 +18,7 @@ from ..catalog.model import Table
 from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL
 from ..scenarios.layers import LayerAsset, LayerCheck, LayerRun, Written, build_layer
+from ..service.steps import service_metadata
 from ..settings import load_settings
 from ..waves import WAVES
 from . import counts as x1
@@ -30,13 +31,19 @@ ADMIN_KEY = dg.AssetKey(["admin", "x1_migad"])
 SAMPLE = 10
 
 
-def asset_key_of(table: str) -> dg.AssetKey:
-    """The asset a table's rows come from: CC&B production, an MDM/ODM step, or step 9."""
-    return dg.AssetKey(lineage.asset_of(table).split("/"))
+def asset_key_of(table: str, prefix: tuple[str, ...] = ()) -> dg.AssetKey:
+    """The asset a table's rows come from: CC&B production, an MDM/ODM step, or step 9 (in the graph of `prefix`:
+    scenario 1 has none, the upgrade scenarios put their short name in front of every key)."""
+    return dg.AssetKey([*prefix, *lineage.asset_of(table).split("/")])
 
 
-def column_lineage(t: Table) -> dg.TableColumnLineage:
-    return lineage.dagster_column_lineage(f"{t.product}/{t.asset_name}")
+def column_lineage(t: Table, prefix: tuple[str, ...] = ()) -> dg.TableColumnLineage:
+    deps = {}
+    for c in t.columns:
+        if c.sources:
+            deps[c.name] = [dg.TableColumnDep(asset_key=asset_key_of(src.split(".")[0], prefix), column_name=src.split(".")[1])
+                            for src in c.sources if src.split(".")[0] != t.name]
+    return dg.TableColumnLineage(deps_by_column={k: v for k, v in deps.items() if v})
 
 
 def column_schema(t: Table) -> dg.TableSchema:
@@ -45,12 +52,12 @@ def column_schema(t: Table) -> dg.TableSchema:
                        constraints=dg.TableColumnConstraints(nullable=c.nullable)) for c in t.columns])
 
 
-def _meta(rows: int, t: Table | None = None, **extra) -> dict:
+def _meta(rows: int, t: Table | None = None, prefix: tuple[str, ...] = (), **extra) -> dict:
     md = {"dagster/row_count": dg.MetadataValue.int(int(rows)), "dagster/partition_row_count": dg.MetadataValue.int(int(rows))}
     if t is not None:
         md["dagster/column_schema"] = column_schema(t)
         md["dagster/table_name"] = dg.MetadataValue.text(t.name)
-        lineage = column_lineage(t)
+        lineage = column_lineage(t, prefix)
         if lineage.deps_by_column:
             md["dagster/column_lineage"] = lineage
     for k, v in extra.items():
@@ -59,58 +66,67 @@ def _meta(rows: int, t: Table | None = None, **extra) -> dict:
 
 
 # ---------------------------------------------------------------- step 9
-X1_MIGAD_DEPS = [dg.AssetKey(["config", "code_maps"])] + [
-    dg.AssetKey(["production", n.lower()]) for n in ("CI_SP", "CI_SA", "CI_MTR", "CI_MTR_CONFIG", "CI_REG", "CI_ITEM") if n in CCB]
+CODE_MAPS_KEY = dg.AssetKey(["config", "code_maps"])
+X1_MIGAD_CCB = ("CI_SP", "CI_SA", "CI_MTR", "CI_MTR_CONFIG", "CI_REG", "CI_ITEM")
 
 
-@dg.asset(key=ADMIN_KEY, group_name="admin", pool=POOL, kinds={"duckdb"}, deps=X1_MIGAD_DEPS,
-          required_resource_keys={"target"},
-          check_specs=[dg.AssetCheckSpec("every_used_type_mapped", asset=ADMIN_KEY, blocking=True,
-                                         description="Every CC&B SP, SA, meter, configuration, register UOM/TOU and item type "
-                                                     "that production uses has an MDM/ODM mapping in the master configuration.")],
-          description="Step 9, rehearsal stand-in for Oracle's Admin migration batch X1-MIGAD (on the cloud service it runs "
-                      "inside the service; its parameters are not public): the project's own SQL derives SP types (X1D-ServicePointType), usage subscription types (SA Type "
-                      "Mapping), device, device configuration, measuring component and asset types, and the store node, derived "
-                      "from the CC&B admin codes through the migration master configuration (CCS_X1_MASTER_CONFIG). Rerunnable.")
-def x1_migad(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    settings = load_settings()
-    folder = master_config_dir(settings)
-    rows, _ = load_master_config(folder)
-    with context.resources.target.session() as s:
-        counts = run_admin(s, rows)
-        unmapped = unmapped_used_codes(s)
-    mapped = {(r["KIND"], r["CCB_CODE"]) for r in rows}
-    admin_unmapped = sorted(f"{k} {c}" for k, codes in ccb_admin_codes(settings.code_maps).items() for c in codes
-                            if (k, c) not in mapped)
-    names = ", ".join(f"{u['kind']} {u['code']} ({u['rows']} {u['table']} rows)" for u in unmapped)
-    return dg.MaterializeResult(
-        metadata=_meta(sum(v for k, v in counts.items() if k != mdm.TYPE_MAP), master_config=str(folder), tables=counts,
-                       ccb_admin_codes_without_mapping=admin_unmapped),
-        check_results=[dg.AssetCheckResult(
-            check_name="every_used_type_mapped", passed=not unmapped,
-            description=(f"CC&B types used by migrated data with no MDM/ODM mapping in {folder}: {names}" if unmapped
-                         else "every CC&B type production uses is mapped"),
-            metadata={"unmapped": dg.MetadataValue.json(unmapped)})],
-    )
+def x1_migad_asset(prefix: tuple[str, ...] = (), extra_deps: tuple[dg.AssetKey, ...] = (CODE_MAPS_KEY,)) -> dg.AssetsDefinition:
+    """Step 9 in the graph of `prefix`: after scenario 1's code maps, or after an upgrade's step-5 validation."""
+    key = dg.AssetKey([*prefix, *ADMIN_KEY.path])
+    deps = list(extra_deps) + [asset_key_of(n, prefix) for n in X1_MIGAD_CCB if n in CCB]
+
+    @dg.asset(key=key, group_name="admin", pool=POOL, kinds={"duckdb"}, deps=deps, required_resource_keys={"target"},
+              check_specs=[dg.AssetCheckSpec("every_used_type_mapped", asset=key, blocking=True,
+                                             description="Every CC&B SP, SA, meter, configuration, register UOM/TOU and item "
+                                                         "type that production uses has an MDM/ODM mapping in the master "
+                                                         "configuration.")],
+              description="Step 9, rehearsal stand-in for Oracle's Admin migration batch X1-MIGAD (on the cloud service it "
+                          "runs inside the service; its parameters are not public): the project's own SQL derives SP types "
+                          "(X1D-ServicePointType), usage subscription types (SA Type Mapping), device, device configuration, "
+                          "measuring component and asset types, and the store node, derived from the CC&B admin codes through "
+                          "the migration master configuration (CCS_X1_MASTER_CONFIG). Rerunnable.")
+    def x1_migad(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        settings = load_settings()
+        folder = master_config_dir(settings)
+        rows, _ = load_master_config(folder)
+        with context.resources.target.session() as s:
+            counts = run_admin(s, rows)
+            unmapped = unmapped_used_codes(s)
+            service = service_metadata(s.service.results.get("admin")) if s.service is not None else {}
+        mapped = {(r["KIND"], r["CCB_CODE"]) for r in rows}
+        admin_unmapped = sorted(f"{k} {c}" for k, codes in ccb_admin_codes(settings.code_maps).items() for c in codes
+                                if (k, c) not in mapped)
+        names = ", ".join(f"{u['kind']} {u['code']} ({u['rows']} {u['table']} rows)" for u in unmapped)
+        return dg.MaterializeResult(
+            metadata=_meta(sum(v for k, v in counts.items() if k != mdm.TYPE_MAP), master_config=str(folder), tables=counts,
+                           ccb_admin_codes_without_mapping=admin_unmapped, **service),
+            check_results=[dg.AssetCheckResult(
+                check_name="every_used_type_mapped", passed=not unmapped,
+                description=(f"CC&B types used by migrated data with no MDM/ODM mapping in {folder}: {names}" if unmapped
+                             else "every CC&B type production uses is mapped"),
+                metadata={"unmapped": dg.MetadataValue.json(unmapped)})],
+        )
+    return x1_migad
+
+
+x1_migad = x1_migad_asset()  # scenario 1's step 9
 
 
 # ---------------------------------------------------------------- steps 10-12
-def step_asset(t: Table) -> LayerAsset:
-    deps = [ADMIN_KEY] + [asset_key_of(n) for n in source_tables(t)]
+def step_asset(t: Table, prefix: tuple[str, ...] = ()) -> LayerAsset:
+    deps = [dg.AssetKey([*prefix, *ADMIN_KEY.path])] + [asset_key_of(n, prefix) for n in source_tables(t)]
     what = f" (with CC&B keys {', '.join(t.key_sources)} mapped in CCS_X1_KEY_MAP)" if t.key_sources else ""
 
     def write(run: LayerRun) -> dict:
         s = run.target
         run.once("x1_schema", lambda: ensure_x1_schema(s))
         r = migrate_table(s, t, run.wave)
-        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
+        return _meta(r["rows"], t, prefix, **{k: v for k, v in r.items() if k not in ("rows", "service")}, **service_metadata(r))
 
     return LayerAsset(dg.AssetSpec(
-        [t.product, t.asset_name], group_name=t.product, kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
-        description=f"Step {t.seed_step}, rehearsal stand-in for Oracle's '{oracle_batch(t)}' batch (run inside the "
-                    f"cloud service): {t.name}{what} from the wave's production CC&B rows by the project's own SQL, "
-                    f"replacing exactly the rows the wave owns; its counts are the expectation the real batch's "
-                    f"results reconcile to. {t.description}"),
+        [*prefix, t.product, t.asset_name], group_name=t.product, kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
+        description=f"Step {t.seed_step}: {t.name}{what} from the wave's production CC&B rows, replacing exactly the "
+                    f"rows the wave owns. {t.description}"),
         write, step_checks(t))
 
 
@@ -151,14 +167,20 @@ def step_checks(t: Table) -> list[LayerCheck]:
 RECON_KEY = dg.AssetKey(["validate", "mdm_odm_reconciliation"])
 
 
-def reconciliation_asset(tables: list[Table]) -> LayerAsset:
+def legacy_report(run: LayerRun, tables: list[Table]) -> tuple[dict, list[str], dict]:
+    """Scenario 1: legacy files -> CC&B production (ccs_assets.reconcile) -> MDM/ODM counts."""
+    wb = workbench_counts(run.workbench, run.wave)
+    tg = target_counts(run.target, run.wave)
+    c = x1.x1_counts(run.target, run.wave, tables)
+    report, problems = reconcile(wb, tg, c)
+    problems += [p for p in x1.x1_problems(c, strict=True) if p not in problems]
+    return report, problems, c
+
+
+def reconciliation_asset(tables: list[Table], prefix: tuple[str, ...] = (), report_fn=legacy_report,
+                         description: str = "") -> LayerAsset:
     def problems_of(run: LayerRun) -> tuple[dict, list[str], dict]:
-        wb = workbench_counts(run.workbench, run.wave)
-        tg = target_counts(run.target, run.wave)
-        c = x1.x1_counts(run.target, run.wave, tables)
-        report, problems = reconcile(wb, tg, c)
-        problems += [p for p in x1.x1_problems(c, strict=True) if p not in problems]
-        return report, problems, c
+        return report_fn(run, tables)
 
     def write(run: LayerRun) -> Written:
         report, problems, c = problems_of(run)
@@ -170,17 +192,22 @@ def reconciliation_asset(tables: list[Table]) -> LayerAsset:
                                    description="; ".join(problems[:5]) or "legacy to MDM/ODM counts add up")
 
     return LayerAsset(dg.AssetSpec(
-        RECON_KEY, group_name="validate_mdm_odm", kinds={"duckdb"}, deps=[dg.AssetKey([t.product, t.asset_name]) for t in tables],
-        description="Steps 1-12 reconciled for the wave, from the legacy files to ODM asset dispositions: the CC&B "
-                    "report (ccs_assets.reconcile) extended per MDM/ODM table with the wave's CC&B rows, mapped keys, "
-                    "records not migrated (with reasons) and rows written."),
+        [*prefix, *RECON_KEY.path], group_name="validate_mdm_odm", kinds={"duckdb"},
+        deps=[dg.AssetKey([*prefix, t.product, t.asset_name]) for t in tables],
+        description=description or "Steps 1-12 reconciled for the wave, from the legacy files to ODM asset dispositions: "
+                    "the CC&B report (ccs_assets.reconcile) extended per MDM/ODM table with the wave's CC&B rows, mapped "
+                    "keys, records not migrated (with reasons) and rows written."),
         write, [LayerCheck("counts_add_up", counts_add_up, blocking=True,
                            description="legacy = accepted + rejected at every CC&B step; CC&B rows of the wave = mapped + "
                                        "not migrated = MDM/ODM rows; every install event is an installed asset disposition")])
 
 
-def build(scenario: str) -> tuple[list, list]:
-    """Assets of steps 9-12 for the tables whose CC&B sources the catalog has: admin/x1_migad, then one MDM/ODM layer."""
+def build(scenario: str, prefix: tuple[str, ...] = (), admin_deps: tuple[dg.AssetKey, ...] = (CODE_MAPS_KEY,),
+          report_fn=legacy_report, description: str = "") -> tuple[list, list]:
+    """Assets of steps 9-12 for the tables whose CC&B sources the catalog has: admin/x1_migad, then one MDM/ODM layer,
+    in the graph of `prefix` (scenario 1: none; scenario 2 builds the same assets as its steps 6-9)."""
     tables = available_tables()
-    layer = build_layer(scenario, "mdm_odm", [step_asset(t) for t in tables] + [reconciliation_asset(tables)])
-    return [x1_migad, layer], []
+    admin = x1_migad if prefix == () and admin_deps == (CODE_MAPS_KEY,) else x1_migad_asset(prefix, admin_deps)
+    layer = build_layer(scenario, "mdm_odm", [step_asset(t, prefix) for t in tables]
+                        + [reconciliation_asset(tables, prefix, report_fn, description)])
+    return [admin, layer], []

@@ -153,11 +153,16 @@ def load_master_config(folder: Path) -> tuple[list[dict[str, str]], dict[str, st
         raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: missing {', '.join(missing)}")
     for name, n in SETTING_LENGTH.items():
         if len(settings[name].encode()) > n:
-            raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: {name} longer than {n} characters")
+            raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: {name} longer than {n} bytes (its column is sized in bytes)")
     for name, value in settings.items():
         rows.append({**{c: " " for c in TYPE_MAP_COLUMNS}, "KIND": "SETTING", "CCB_CODE": name, "CCB_CODE2": "*",
-                     "MDM_TABLE": "SETTING", "MDM_CODE": value[:30], "DESCR100": value[:100]})
+                     "MDM_TABLE": "SETTING", "MDM_CODE": fit_bytes(value, 30), "DESCR100": fit_bytes(value, 100)})
     return rows, settings
+
+
+def fit_bytes(text: str, n: int) -> str:
+    """The longest start of `text` within n UTF-8 bytes (columns are BYTE-sized; text[:n] counts characters)."""
+    return text.encode("utf-8")[:n].decode("utf-8", errors="ignore")
 
 
 # CC&B admin codes the project's CC&B configuration holds: the CC&B side of the code maps (the project has no

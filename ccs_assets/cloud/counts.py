@@ -81,6 +81,7 @@ def d1_links_sql(s: TargetSession) -> dict[str, str]:
     asset = (f"JOIN {s.prod}.D1_DVC_CFG c ON c.DEVICE_CONFIG_ID = e.DEVICE_CONFIG_ID "
              f"JOIN {s.prod}.D1_DVC_IDENTIFIER di ON di.D1_DEVICE_ID = c.D1_DEVICE_ID AND di.DVC_ID_TYPE_FLG = 'D1AS'")
     evts = f"FROM {s.prod}.D1_INSTALL_EVT e {asset} WHERE {_ledger(s, mdm.D1_INSTALL_EVT, 'e')}"
+    asset_id = s.dialect.char("di.ID_VALUE", 12)  # the D1AS value (VARCHAR2) against W1_ASSET_NODE.ASSET_ID CHAR(12)
     return {
         "d1_sps": f"SELECT x.D1_SP_ID AS K FROM {s.prod}.D1_SP x WHERE {_ledger(s, mdm.D1_SP)}",
         "d1_sps_with_node": f"SELECT x.D1_SP_ID AS K FROM {s.prod}.D1_SP x {sp_node.format(sp='x.D1_SP_ID')} "
@@ -88,12 +89,12 @@ def d1_links_sql(s: TargetSession) -> dict[str, str]:
         "d1_install_events_at_sp_node": (
             f"SELECT e.INSTALL_EVT_ID AS K FROM {s.prod}.D1_INSTALL_EVT e {asset} {sp_node.format(sp='e.D1_SP_ID')} "
             f"WHERE {_ledger(s, mdm.D1_INSTALL_EVT, 'e')} AND EXISTS (SELECT 1 FROM {s.prod}.W1_ASSET_NODE n "
-            f"WHERE n.ASSET_ID = di.ID_VALUE AND n.EFF_DTTM = e.D1_INSTALL_DTTM AND n.NODE_ID = kn.MDM_KEY "
+            f"WHERE n.ASSET_ID = {asset_id} AND n.EFF_DTTM = e.D1_INSTALL_DTTM AND n.NODE_ID = kn.MDM_KEY "
             f"AND n.ASSET_DPOS_FLG = :dpos_installed)"),
         "d1_removals": f"SELECT e.INSTALL_EVT_ID AS K {evts} AND e.D1_REMOVAL_DTTM IS NOT NULL",
         "d1_removals_with_disposition": (
             f"SELECT e.INSTALL_EVT_ID AS K {evts} AND e.D1_REMOVAL_DTTM IS NOT NULL AND EXISTS "
-            f"(SELECT 1 FROM {s.prod}.W1_ASSET_NODE n WHERE n.ASSET_ID = di.ID_VALUE AND n.EFF_DTTM = e.D1_REMOVAL_DTTM)"),
+            f"(SELECT 1 FROM {s.prod}.W1_ASSET_NODE n WHERE n.ASSET_ID = {asset_id} AND n.EFF_DTTM = e.D1_REMOVAL_DTTM)"),
     }
 
 

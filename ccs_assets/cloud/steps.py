@@ -23,9 +23,10 @@ from pathlib import Path
 
 from ..catalog import ccb, mdm, odm
 from ..catalog.model import Table, complete_select, default_sql, provided  # noqa: F401 (provided: tests)
+from ..target.dictionary import filled_columns
 from ..target.resource import TargetSession
 from ..target.schema import create_table_sql, ensure_target_schema
-from ..target.wavewrite import check_lengths, replace_wave_rows
+from ..target.wavewrite import check_lengths, insert_columns, replace_wave_rows
 
 SQL_DIR = Path(__file__).parent / "sql"
 STEP = "mdm-odm"  # CCS_VAL_ERR.STEP of records steps 10-12 could not migrate
@@ -67,15 +68,15 @@ class _Own(dict):
         return f"(SELECT OWNER_KEY FROM {self.prod}.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = '{table}')"
 
 
-class _Blank(dict):
-    """{blank[x.COL]}: the dialect's test for a blank NOT NULL CHAR."""
+class _Fn(dict):
+    """{name[expr]} in a SQL file: a dialect function applied to expr."""
 
-    def __init__(self, s: TargetSession):
+    def __init__(self, fn):
         super().__init__()
-        self.s = s
+        self.fn = fn
 
     def __missing__(self, expr: str) -> str:
-        return self.s.dialect.is_blank(expr)
+        return self.fn(expr)
 
 
 def render(s: TargetSession, name: str) -> str:
@@ -83,7 +84,12 @@ def render(s: TargetSession, name: str) -> str:
     text = (SQL_DIR / f"{name}.sql").read_text()
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
     body = body.format(stg=s.stg, prod=s.prod, km=f"{s.stg}.{mdm.X1_KEY_MAP.name}", tm=f"{s.stg}.{mdm.TYPE_MAP}",
-                       own=_Own(s.prod), blank=_Blank(s), null=s.dialect.text("NULL"), ts_floor=_TS_FLOOR).strip()
+                       own=_Own(s.prod), null=s.dialect.text("NULL"), ts_floor=_TS_FLOOR,
+                       blank=_Fn(s.dialect.is_blank),  # {blank[x.COL]}: a blank NOT NULL CHAR
+                       # {or_blank[TRIM(x.COL)]}: Oracle reads a trimmed blank as NULL; a NOT NULL column needs ' '
+                       or_blank=_Fn(s.dialect.blank_if_empty),
+                       left100=_Fn(lambda e: s.dialect.left_bytes(e, 100)),  # {left100[..]}: fits VARCHAR2(100 BYTE)
+                       ).strip()
     # {{other.sql}} in a file (left as {other} by format) includes ./sql/other.sql
     return re.sub(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}", lambda m: render(s, m.group(1)), body)
 
@@ -133,7 +139,7 @@ def available_tables() -> list[Table]:
 
 # ---------------------------------------------------------------- schema
 def x1_staging_tables() -> list[Table]:
-    return [mdm.X1_KEY_MAP, mdm.X1_TYPE_MAP]
+    return [mdm.X1_KEY_MAP, mdm.X1_TYPE_MAP, mdm.X1_ADMIN_ROWS]
 
 
 def x1_production_tables() -> list[Table]:
@@ -272,14 +278,14 @@ def _replace_asset_history(s: TargetSession, t: Table, wave: str, select: str, *
 
 def asset_history_sql(s: TargetSession, t: Table, select: str) -> list[str]:
     """The statements of _replace_asset_history (binds :wave, :tname and the select's settings)."""
-    cols = ", ".join(t.column_names)
+    cols, values = insert_columns(s, s.prod, t)
     ledger = f"{s.prod}.CCS_WAVE_LEDGER"
     touched = touched_assets(s)
     return [
         f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT OWNER_KEY FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname)",
         f"DELETE FROM {s.prod}.{t.name} WHERE ASSET_ID IN (SELECT tt.ASSET_ID FROM ({touched}) tt)",
         f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname",
-        f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {cols} FROM ({select}) src",
+        f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {values} FROM ({select}) src",
         f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, tt.ASSET_ID FROM ({touched}) tt",
         render(s, "w1_asset.status"),
     ]
@@ -307,6 +313,11 @@ def migrate_table(s: TargetSession, t: Table, wave: str) -> dict:
         out["rows"] = _replace_asset_history(s, t, wave, select, **binds)
     else:
         out["rows"] = replace_wave_rows(s, s.prod, t, wave, select, **binds)
+    if s.service is not None:  # CCS_TARGET=ccs: the service's migration batch for the table
+        out.update(s.service.mdm_odm(s, t, wave))
+    filled = filled_columns(s, s.prod, t)
+    if filled:  # NOT NULL columns of the real table the catalog does not model: OUAF's empty value
+        out["unmodeled_not_null_filled"] = filled
     return out
 
 
@@ -338,6 +349,25 @@ def unmapped_used_codes(s: TargetSession) -> list[dict]:
     return out
 
 
+def _replace_admin_rows(s: TargetSession, t: Table) -> None:
+    """Replace the admin rows of `t` this tool created (CCS_X1_ADMIN_ROWS), never a delivered row: a code the
+    product already has keeps the product's row. Call inside the step's transaction."""
+    key = t.primary_key[0]
+    code = lambda e: s.dialect.blank_if_empty(f"TRIM({e})")  # noqa: E731 - the key as CCS_X1_ADMIN_ROWS holds it
+    owned = f"{s.stg}.{mdm.X1_ADMIN_ROWS.name}"
+    mine = f"(SELECT a.CODE FROM {owned} a WHERE a.TABLE_NAME = :tname)"
+    cols, values = insert_columns(s, s.prod, t)
+    derived = table_select(s, t)
+    for sql in (
+        f"DELETE FROM {s.prod}.{t.name} WHERE {code(key)} IN {mine}",
+        f"DELETE FROM {owned} WHERE TABLE_NAME = :tname",
+        f"INSERT INTO {owned} (TABLE_NAME, CODE) SELECT :tname, {code(f'src.{key}')} FROM ({derived}) src "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {s.prod}.{t.name} x WHERE {code(f'x.{key}')} = {code(f'src.{key}')})",
+        f"INSERT INTO {s.prod}.{t.name} ({cols}) SELECT {values} FROM ({derived}) src WHERE {code(f'src.{key}')} IN {mine}",
+    ):
+        s.execute(sql, tname=t.name)
+
+
 def run_admin(s: TargetSession, rows: list[dict[str, str]]) -> dict:
     """Step 9: store the master configuration, derive the admin tables from it, key and write the store node."""
     ensure_x1_schema(s)
@@ -349,15 +379,16 @@ def run_admin(s: TargetSession, rows: list[dict[str, str]]) -> dict:
             s.execute(f"INSERT INTO {tm} ({', '.join(cols)}) VALUES ({', '.join(':' + c.lower() for c in cols)})",
                       **{c.lower(): r[c] for c in cols})
         for t in ADMIN_TABLES:
-            s.execute(f"DELETE FROM {s.prod}.{t.name}")
-            names = ", ".join(t.column_names)
-            s.execute(f"INSERT INTO {s.prod}.{t.name} ({names}) SELECT {names} FROM ({table_select(s, t)}) src")
+            _replace_admin_rows(s, t)
             check_lengths(s, s.prod, t, "1 = 1")
         km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
         s.execute(f"DELETE FROM {km} WHERE WAVE = :wave AND MDM_TABLE = 'W1_NODE'", wave=ADMIN_WAVE)
-        _key_rounds(s, odm.W1_NODE, f"SELECT 'STORE' AS CCB_TABLE, SUBSTR(m.MDM_CODE, 1, 12) AS CCB_KEY FROM {tm} m "
+        store_key = s.dialect.char(s.dialect.left_bytes("m.MDM_CODE", 12), 12)  # CCS_X1_KEY_MAP.CCB_KEY is CHAR(12)
+        _key_rounds(s, odm.W1_NODE, f"SELECT 'STORE' AS CCB_TABLE, {store_key} AS CCB_KEY FROM {tm} m "
                                     f"WHERE m.KIND = 'SETTING' AND m.CCB_CODE = 'store_node'", wave=ADMIN_WAVE)
     replace_wave_rows(s, s.prod, odm.W1_NODE, ADMIN_WAVE, wrap_select(odm.W1_NODE, render(s, "w1_node.store")))
     counts = {t.name: s.scalar(f"SELECT count(*) FROM {s.prod}.{t.name}") for t in ADMIN_TABLES}
     counts[mdm.TYPE_MAP] = s.scalar(f"SELECT count(*) FROM {tm}")
+    if s.service is not None:  # CCS_TARGET=ccs: the service's X1-MIGAD; its read-back is kept on the session
+        s.service.results["admin"] = s.service.admin(s, [t.name for t in ADMIN_TABLES] + [odm.W1_NODE.name])
     return counts

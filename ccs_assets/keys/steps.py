@@ -89,8 +89,9 @@ def rule_placeholders(s: TargetSession, wave_rows_sql: str) -> dict:
             "varchar_null": s.dialect.cast_text("NULL", 1)}
 
 
-def validate_entity(s: TargetSession, t: Table, wave: str, person_id_required: bool = False) -> None:
-    """Record the entity's rule violations (rules may read bind :person_id_required, setting CCS_PERSON_ID_REQUIRED)."""
+def validate_entity(s: TargetSession, t: Table, wave: str, person_id_required: bool = False) -> dict:
+    """Record the entity's rule violations (rules may read bind :person_id_required, setting CCS_PERSON_ID_REQUIRED);
+    on CCS_TARGET=ccs also the service's validation batch."""
     tables = [t.name] + [c.name for c in mo_children(t)]
     in_list = ", ".join(f"'{n}'" for n in tables)
     with s.transaction():
@@ -98,6 +99,7 @@ def validate_entity(s: TargetSession, t: Table, wave: str, person_id_required: b
         for table, select in rule_selects(s, t):
             _err_insert(s, table, select, wave=wave, owner_table=t.name,
                         person_id_required="Y" if person_id_required else "N")
+    return s.service.validate(s, t, tables, wave) if s.service is not None else {}
 
 
 def generate_keys(s: TargetSession, t: Table, wave: str) -> dict:
@@ -156,7 +158,10 @@ def generate_keys(s: TargetSession, t: Table, wave: str) -> dict:
                        + (" AND 1 = 0" if self_fk else ""), wave=wave)
     if missing:
         raise RuntimeError(f"{t.name}: {missing} accepted rows got no key after {MAX_ATTEMPTS} attempts")
-    return {"staged": staged, "keyed": keyed, "rejected": staged - keyed}
+    out = {"staged": staged, "keyed": keyed, "rejected": staged - keyed}
+    if s.service is not None:  # CCS_TARGET=ccs: the service's key assignment batch (single-threaded)
+        out.update(s.service.keys(s, t, wave, out))
+    return out
 
 
 def rejects_by_rule(s: TargetSession, t: Table, wave: str) -> dict[str, int]:

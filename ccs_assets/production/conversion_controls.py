@@ -23,6 +23,8 @@ ATTEMPTS = 20
 
 
 def _sql(s, name: str, **parts: str) -> str:
+    # {tndr_ctl}: the bind as CHAR(10), since Oracle compares CHAR with a VARCHAR2 bind unpadded
+    parts = {"tndr_ctl": s.dialect.char(":tndr_ctl", 10), **parts}
     text = (SQL_DIR / name).read_text(encoding="utf-8").format(prod=s.prod, dual=s.dialect.from_dual(), now=s.dialect.now(), **parts)
     return "\n".join(line for line in text.splitlines() if not line.startswith("--")).strip()
 
@@ -61,7 +63,7 @@ def ensure_conversion_controls(s, *, tender_source: str, currency: str, source_t
             break
         expr = s.dialect.number_to_key(s.dialect.key_hash(f"'CCS-CONVERSION:' || :tender_source || ':{attempt}'", 10), 10)
         key = s.scalar(f"SELECT {expr} AS K{s.dialect.from_dual()}", tender_source=tender_source)
-        if key not in keys and not s.scalar(_sql(s, "ctl_key_taken.sql", key=":key"), key=key):
+        if key not in keys and not s.scalar(_sql(s, "ctl_key_taken.sql", key=s.dialect.char(":key", 10)), key=key):
             keys.append(key)
     if len(keys) < 2:
         raise RuntimeError(f"CI_DEP_CTL/CI_TNDR_CTL: no free 10-digit control key in {ATTEMPTS} attempts")

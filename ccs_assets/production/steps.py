@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalog import ccb, project
 from ..catalog.model import Table
+from ..target.dictionary import filled_columns
 from ..target.resource import TargetSession
 from ..target.wavewrite import replace_wave_rows, wave_rows
 
@@ -42,4 +43,9 @@ def insert_production(s: TargetSession, t: Table, wave: str, env_id: int) -> dic
     out = {"rows": rows}
     if t.key_table:
         out["k_rows"] = replace_wave_rows(s, s.prod, project.k_table(t), wave, k_select(s, t), env_id=env_id)
+    if s.service is not None:  # CCS_TARGET=ccs: the service's insert batch for the table
+        out.update(s.service.production(s, t, wave))
+    filled = filled_columns(s, s.prod, t)
+    if filled:  # NOT NULL columns of the real table the catalog does not model: OUAF's empty value
+        out["unmodeled_not_null_filled"] = filled
     return out

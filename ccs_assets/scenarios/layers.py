@@ -147,6 +147,11 @@ class LayerRun:
             self._once[name] = fn()
         return self._once[name]
 
+    def enter(self, cm):
+        """Keep a context manager (e.g. a source database attached to the workbench) open until the step ends or a
+        failed write resets the connections; returns what it yields."""
+        return self._stack.enter_context(cm)
+
     def reset(self) -> None:
         """Close the connections (rolling back anything a failed write left pending); reopened on next use."""
         self._workbench = self._target = None

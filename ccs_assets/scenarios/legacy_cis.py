@@ -27,6 +27,7 @@ from ..landing.reader import land_file
 from ..production.steps import insert_production
 from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL
+from ..service.steps import service_metadata
 from ..settings import load_settings
 from ..stage.steps import stage_file
 from ..storage import store_from_env
@@ -277,8 +278,9 @@ def staging_asset(t: Table) -> LayerAsset:
         r = stage_file(s, t, inbox / f"{t.name}.dat", run.wave)
         if t.key_table:
             r["k_table"] = stage_file(s, project.k_table(t), inbox / f"{t.k_table}.dat", run.wave)
-        return _meta(r["loaded"], t, load_rejected=r["rejected"], **_where(run),
-                     **({"k_table": r["k_table"]} if "k_table" in r else {}))
+        k = {n: v for n, v in r.get("k_table", {}).items() if n != "service"}
+        return _meta(r["loaded"], t, load_rejected=r["rejected"], **_where(run), **({"k_table": k} if k else {}),
+                     **service_metadata(r, r.get("k_table")))
 
     return LayerAsset(dg.AssetSpec(
         ["staging", t.asset_name], group_name="stage", kinds={"duckdb"}, deps=[dg.AssetKey(["upload", "wave_files"])],
@@ -290,7 +292,7 @@ def _write_key_xref_staging(run: LayerRun) -> dict:
     inbox = _inbox(run)
     run.once("target_schema", lambda: ensure_target_schema(run.target))
     r = stage_file(run.target, project.KEY_XREF, inbox / "CCS_KEY_XREF.dat", run.wave)
-    return _meta(r["loaded"], project.KEY_XREF, load_rejected=r["rejected"], **_where(run))
+    return _meta(r["loaded"], project.KEY_XREF, load_rejected=r["rejected"], **_where(run), **service_metadata(r))
 
 
 key_xref_staging = LayerAsset(dg.AssetSpec(
@@ -309,10 +311,10 @@ def keys_asset(t: Table) -> LayerAsset:
 
     def write(run: LayerRun) -> dict:
         s = run.target
-        validate_entity(s, t, run.wave, load_settings().person_id_required)
+        v = validate_entity(s, t, run.wave, load_settings().person_id_required)
         r = generate_keys(s, t, run.wave)
         rules = rejects_by_rule(s, t, run.wave)
-        return _meta(r["keyed"], staged=r["staged"], rejected=r["rejected"], rejects_by_rule=rules)
+        return _meta(r["keyed"], staged=r["staged"], rejected=r["rejected"], rejects_by_rule=rules, **service_metadata(v, r))
 
     return LayerAsset(dg.AssetSpec(
         ["keys", t.asset_name], group_name="keys", kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
@@ -338,7 +340,7 @@ def production_asset(t: Table) -> LayerAsset:
 
     def write(run: LayerRun) -> dict:
         r = insert_production(run.target, t, run.wave, load_settings().env_id)
-        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k != "rows"})
+        return _meta(r["rows"], t, **{k: v for k, v in r.items() if k not in ("rows", "service")}, **service_metadata(r))
 
     return LayerAsset(dg.AssetSpec(
         ["production", t.asset_name], group_name="production", kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),

@@ -17,7 +17,7 @@ from ..extract.spec import layout, parse_control_file
 from ..target.resource import TargetSession
 from ..target.wavewrite import replace_wave_rows
 
-# One row per rejected line, as the parser reports it (not a target table: Oracle loads it through CCS_LD_LOAD_REJECTS).
+# One row per rejected line, as the parser reports it (not a target table: Oracle loads it through the wave's CCS_LD_<tag>_LOAD_REJECTS).
 LOAD_REJECTS = Table(
     "LOAD_REJECTS",
     (Column("LINE_NO", "number", 10, nullable=True), Column("COLUMN_NAME", "varchar", 4000, nullable=True),
@@ -53,9 +53,12 @@ def _rejects_sql(path: Path) -> str:
     )
 
 
-def stage_file(s: TargetSession, t: Table, path: Path, wave: str) -> dict:
-    """Load `path` into {stg}.<table> for the wave; return loaded/rejected counts."""
-    load = s.from_parser(f"SELECT * FROM {_read_csv_sql(t, path)}", t, "_load")
+def stage_file(s: TargetSession, t: Table, path: Path, wave: str, step: str = "stage", error_table: str | None = None) -> dict:
+    """Load `path` into {stg}.<table> for the wave; return loaded/rejected counts.
+
+    Rejected lines are CCS_VAL_ERR rows of `step` under `error_table` (default: the table's name)."""
+    tname = error_table or t.name
+    load = s.from_parser(f"SELECT * FROM {_read_csv_sql(t, path)}", t, "_load", wave=wave)
     cols = ", ".join(t.column_names)
     if "WAVE" in t.column_names and t.owner_column != "WAVE":
         with s.transaction():  # project tables that carry their wave (CCS_KEY_XREF)
@@ -65,25 +68,28 @@ def stage_file(s: TargetSession, t: Table, path: Path, wave: str) -> dict:
     else:
         loaded = replace_wave_rows(s, s.stg, t, wave, f"SELECT {cols} FROM {load}")
     refused = list(s.refused)  # rows the parser accepted and the target refused (Oracle executemany batch errors)
-    rejects = s.from_parser(_rejects_sql(path), LOAD_REJECTS, "_ldrej_lines")
+    rejects = s.from_parser(_rejects_sql(path), LOAD_REJECTS, "_ldrej_lines", wave=wave)
     with s.transaction():
-        s.execute(f"DELETE FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname",
-                  wave=wave, tname=t.name)
+        s.execute(f"DELETE FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname",
+                  wave=wave, tname=tname, step=step)
         s.execute(
             f"""INSERT INTO {s.stg}.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
-            SELECT :wave, 'stage', :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
+            SELECT :wave, :step, :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
             FROM {rejects} r""",
-            wave=wave, tname=t.name,
+            wave=wave, tname=tname, step=step,
         )
         for row, key, message in refused:
             s.execute(
                 f"""INSERT INTO {s.stg}.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
-                SELECT :wave, 'stage', :tname, NULL, 'LOAD_REJECT', NULL, :val, :msg, NULL, NULL{s.dialect.from_dual()}""",
-                wave=wave, tname=t.name, val=key, msg=f"{path.name} row {row + 1}: {message}",
+                SELECT :wave, :step, :tname, NULL, 'LOAD_REJECT', NULL, :val, :msg, NULL, NULL{s.dialect.from_dual()}""",
+                wave=wave, tname=tname, step=step, val=key, msg=f"{path.name} row {row + 1}: {message}",
             )
     rejected = s.scalar(
-        f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname",
-        wave=wave, tname=t.name,
+        f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname",
+        wave=wave, tname=tname, step=step,
     )
     s.drop_parsed("_load", "_ldrej", "_ldrej_scan", "_ldrej_lines")
-    return {"loaded": loaded, "rejected": rejected}
+    out = {"loaded": loaded, "rejected": rejected}
+    if s.service is not None:  # CCS_TARGET=ccs: this was the rehearsal; now the service's SQL Loader batch
+        out.update(s.service.stage(s, t, wave, out))
+    return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -190,3 +191,32 @@ def download_wave(store: ObjectStore, wave: str, dest_dir: Path) -> dict:
         finally:
             tmp.unlink(missing_ok=True)
     return manifest
+
+
+def upload_outbox(store: ObjectStore, wave: str, out: Path, counts: dict[str, int]) -> tuple[dict, int]:
+    """Upload every data and control file of a wave's outbox folder; (manifest, data rows).
+
+    `counts` gives the rows of the main data files; `_K` and other data files are counted by lines (one row per
+    line, no embedded line breaks)."""
+    files: list[tuple[Path, int | None]] = []
+    for path in sorted(Path(out).iterdir()):
+        if path.suffix == ".dat":
+            rows = counts.get(path.name)
+            if rows is None:
+                with open(path, "rb") as fh:
+                    rows = sum(1 for _ in fh)
+            files.append((path, rows))
+        elif path.suffix == ".ctl":
+            files.append((path, None))
+    return upload_wave(store, wave, files), sum(r for _, r in files if r)
+
+
+def verified_inbox(store: ObjectStore, home: Path, wave: str, run_id: str) -> Path:
+    """Download and verify the wave's files once per run (cached by run id) under <home>/inbox/<wave>/<run id>."""
+    dest = Path(home) / "inbox" / wave / run_id
+    if not (dest / ".verified").exists():
+        shutil.rmtree(dest.parent, ignore_errors=True)
+        dest.mkdir(parents=True)
+        download_wave(store, wave, dest)
+        (dest / ".verified").write_text("ok")
+    return dest

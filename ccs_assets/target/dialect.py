@@ -74,6 +74,27 @@ class Dialect:
         """CAST(expr AS VARCHAR(n)) / CAST(expr AS VARCHAR2(n)); use cast_text('NULL', n) for a typed NULL."""
         return f"CAST({expr} AS {self.varchar(n)})"
 
+    def char(self, expr: str, n: int) -> str:
+        """A text as CHAR(n) for comparing with a CHAR column (binds, SUBSTR, TRIM and || give VARCHAR2).
+
+        Oracle compares CHAR with CHAR blank-padded but CHAR with VARCHAR2 exactly, so a 10-character
+        key bound as a str never equals the CHAR(12) column holding it ('1234567890  '). DuckDB has no
+        padded CHAR: the text itself.
+        """
+        return f"CAST({expr} AS CHAR({n}))" if self.name == "oracle" else expr
+
+    def left_bytes(self, expr: str, n: int) -> str:
+        """The longest start of a text that fits n bytes (UTF-8), never half a character: columns are BYTE-sized.
+
+        SUBSTR(x, 1, n) counts characters, so a multibyte text overflows VARCHAR2(n BYTE) (ORA-12899).
+        Oracle: SUBSTRB. DuckDB: the text when it fits (strlen counts bytes), else the characters
+        whose running byte length fits.
+        """
+        if self.name == "oracle":
+            return f"SUBSTRB({expr}, 1, {int(n)})"
+        chars = f"string_split({expr}, '')"
+        return (f"CASE WHEN strlen({expr}) <= {int(n)} THEN {expr} ELSE array_to_string(list_filter({chars}, "
+                f"lambda ch, i: strlen(array_to_string({chars}[1:i], '')) <= {int(n)}), '') END")
     def byte_length(self, expr: str) -> str:
         """Length of a text in bytes (UTF-8), the unit of CHAR(n BYTE)/VARCHAR2(n BYTE): strlen / LENGTHB."""
         return f"LENGTHB({expr})" if self.name == "oracle" else f"strlen({expr})"

@@ -22,7 +22,8 @@ from ..catalog.model import Table
 from ..settings import duckdb_config
 from .dialect import _BIND, DUCKDB, ORACLE, Dialect
 
-LOAD_PREFIX = "CCS_LD_"  # Oracle: a load table per loaded relation in the staging schema
+LOAD_PREFIX = "CCS_LD_"  # Oracle: a load table per wave and loaded relation in the staging schema
+MAX_IDENTIFIER = 30  # bytes: Oracle's limit below COMPATIBLE 12.2 (ORA-00972)
 
 
 class TargetSession:
@@ -35,6 +36,9 @@ class TargetSession:
         self.prod = prod
         self._parser = parser
         self.refused: list[tuple[int, str, str]] = []  # (row of the parsed select, first value, message)
+        # CCS_TARGET=ccs: this session is the DuckDB rehearsal, and `service` submits the service's batch after
+        # each step (ccs_assets.service.steps.ServiceSteps); None on the other targets
+        self.service = None
 
     # ---------------------------------------------------------------- SQL
     def _params(self, sql: str, params: dict[str, Any]) -> dict[str, Any] | None:
@@ -85,12 +89,12 @@ class TargetSession:
         """
         return self._parser if self._parser is not None else self.con
 
-    def from_parser(self, select: str, table: Table, name: str) -> str:
+    def from_parser(self, select: str, table: Table, name: str, wave: str = "") -> str:
         """Make the rows of a DuckDB `select` on `parser` readable by target SQL; return the relation name.
 
         `table` gives the column names and types (in select order). DuckDB target: a temp table
-        `name` in the same connection. Oracle: the load table CCS_LD_<table> in the staging schema,
-        truncated and filled by direct path load (see OracleSession).
+        `name` in the same connection. Oracle: the wave's load table CCS_LD_<wave tag>_<table> in the staging
+        schema, created and filled by direct path load (see OracleSession).
         """
         self.parser.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}")
         return name
@@ -128,6 +132,7 @@ class OracleSession(TargetSession):
         self.load_method = load_method
         self.batch_rows = batch_rows
         self._in_tx = False
+        self._loads: list[str] = []  # load tables this session created and has not dropped yet
 
     @property
     def parser(self) -> duckdb.DuckDBPyConnection:
@@ -170,22 +175,27 @@ class OracleSession(TargetSession):
         self.con.commit()
 
     # ---------------------------------------------------------------- bulk loads
-    def _load_table(self, table: Table) -> str:
-        """Create CCS_LD_<table> (all columns nullable, no keys) when missing, else truncate it."""
-        name = f"{LOAD_PREFIX}{table.name}"
-        if not self.query(self.dialect.tables_sql() + " AND table_name = :tname",
-                          schema=self.dialect.schema_name(self.stg), tname=name):
-            cols = [(c.name, self.dialect.column_type(c), True) for c in table.columns]
-            self.execute(self.dialect.create_table(self.stg, name, cols, None))
-        else:
-            self.execute(self.dialect.truncate(f"{self.stg}.{name}"))
+    def _load_table(self, table: Table, wave: str) -> str:
+        """A fresh CCS_LD_<wave tag>_<table> (all columns nullable, no keys): dropped first when a crashed run
+        left it, so it always has the catalog's current columns (direct path needs every one)."""
+        name = load_table_name(table, wave)
+        if self.query(self.dialect.tables_sql() + " AND table_name = :tname",
+                      schema=self.dialect.schema_name(self.stg), tname=name):
+            self.execute(f"DROP TABLE {self.stg}.{name} PURGE")
+        cols = [(c.name, self.dialect.column_type(c), True) for c in table.columns]
+        self.execute(self.dialect.create_table(self.stg, name, cols, None))
+        self._loads.append(name)
         return name
 
-    def from_parser(self, select: str, table: Table, name: str) -> str:
-        """Stream the parsed rows as Arrow batches into CCS_LD_<table> (direct path, or executemany)."""
+    def from_parser(self, select: str, table: Table, name: str, wave: str = "") -> str:
+        """Stream the parsed rows as Arrow batches into the wave's load table (direct path, or executemany).
+
+        A batch direct path refuses (unsupported here, or a value Oracle will not store) goes by executemany
+        with batch errors instead, so a bad value costs its row (a load reject), not the file.
+        """
         if self._in_tx:
             raise RuntimeError("from_parser runs DDL and a direct path load, which commit: call it outside transaction()")
-        load = self._load_table(table)
+        load = self._load_table(table, wave)
         self.refused = []
         cols = table.column_names
         offset = 0
@@ -201,12 +211,20 @@ class OracleSession(TargetSession):
                     self.con.direct_path_load(self.dialect.schema_name(self.stg), load, cols, batch,
                                               batch_size=self.batch_rows)
                     continue
-                except Exception as exc:  # not supported here (thick mode, server, table): fall back
-                    if "DPY-3" not in str(exc) and "NotSupported" not in type(exc).__name__:
+                except Exception as exc:
+                    if not _direct_path_refusal(exc):
                         raise
+                    self._check_nothing_half_loaded(load, offset - batch.num_rows, exc)
                     method = "executemany"
             self._executemany(load, cols, batch, offset - batch.num_rows)
         return f"{self.stg}.{load}"
+
+    def _check_nothing_half_loaded(self, load: str, before: int, exc: Exception) -> None:
+        """A refused direct path call loads nothing; if rows of it did land, resending would double them: stop."""
+        have = self.scalar(f"SELECT count(*) FROM {self.stg}.{load}")
+        if have is not None and int(have) != before:
+            raise RuntimeError(f"{self.stg}.{load}: direct path load failed ({str(exc).splitlines()[0]}) after "
+                               f"loading {int(have) - before} rows of the batch; not resending it") from exc
 
     def _executemany(self, load: str, cols: list[str], batch, first_row: int) -> None:
         """Array DML with batch errors: the good rows are committed, each refused row is kept in `refused`."""
@@ -223,8 +241,53 @@ class OracleSession(TargetSession):
             self.refused.append((first_row + e.offset, str(keys[e.offset].as_py()), str(e.message).splitlines()[0]))
 
     def drop_parsed(self, *names: str) -> None:
+        """Drop the parser's scratch tables and this session's load tables (their rows are in staging now)."""
         for n in names:
             self.parser.execute(f"DROP TABLE IF EXISTS {n}")
+        while self._loads:
+            self.execute(f"DROP TABLE {self.stg}.{self._loads.pop()} PURGE")
+
+
+def _direct_path_refusal(exc: Exception) -> bool:
+    """Errors executemany can get past: direct path unsupported (DPY-3xxx, NotSupportedError) or a value the
+    database refused (ORA-12899 too large, ORA-01400, DPY-8xxx conversions). Anything else (connection lost,
+    no such table, privileges) would fail executemany the same way, so it stops the load."""
+    import oracledb
+
+    text = str(exc)
+    if "NotSupported" in type(exc).__name__ or "DPY-3" in text:
+        return True
+    return isinstance(exc, oracledb.Error) and any(code in text for code in _VALUE_ERRORS)
+
+
+# ORA-/DPY- codes of a value the load table cannot take; the row becomes a load reject through executemany
+_VALUE_ERRORS = ("DPY-8", "ORA-12899", "ORA-01400", "ORA-01401", "ORA-01438", "ORA-01722", "ORA-01830", "ORA-01841",
+                 "ORA-01843", "ORA-01847", "ORA-01858", "ORA-01861", "ORA-26",
+                 "39138")  # OCI-39138: direct path into another schema without LOCK ANY TABLE; INSERT still works
+
+
+def load_table_name(table: Table, wave: str) -> str:
+    """CCS_LD_<5-character wave tag>_<table>: each wave its own load tables, so waves load in parallel on Oracle
+    (one shared table per relation would be truncated under another wave's feet or lock it: ORA-00054).
+    At most 30 bytes (ORA-00972 below COMPATIBLE 12.2): a longer table name is shortened and tagged too."""
+    tag = _tag(wave, 5)
+    name = table.name
+    room = MAX_IDENTIFIER - len(LOAD_PREFIX) - len(tag) - 1
+    if len(name) > room:
+        name = name[: room - 5] + "_" + _tag(name, 4)
+    return f"{LOAD_PREFIX}{tag}_{name}"
+
+
+def _tag(text: str, n: int) -> str:
+    import hashlib
+
+    digest = int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16)
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    for _ in range(n):
+        digest, r = divmod(digest, 36)
+        out += alphabet[r]
+    return out
 
 
 def _setting(value: str, env_name: str) -> str:
@@ -253,6 +316,16 @@ class TargetResource(dg.ConfigurableResource):
     oracle_password: str = ""
     oracle_load_method: str = "direct_path"  # or executemany
     oracle_batch_rows: int = 100_000
+    # CCS_TARGET=ccs: the service (REST batches, REST-enabled SQL); the secret arrives through dg.EnvVar
+    service_url: str = ""
+    service_sql_url: str = ""
+    service_auth: str = ""
+    service_token_url: str = ""
+    service_client_id: str = ""
+    service_user: str = ""
+    service_scope: str = ""
+    service_secret: str = ""
+    service_batch_controls: str = ""
 
     def _schemas(self) -> tuple[str, str]:
         if self.kind == "oracle":
@@ -263,6 +336,9 @@ class TargetResource(dg.ConfigurableResource):
     def describe(self) -> str:
         if self.kind == "duckdb":
             return f"duckdb://{Path(self.duckdb_path).resolve()}"
+        if self.kind == "ccs":
+            who = self.service_client_id if self.service_auth == "oauth" else self.service_user
+            return f"ccs://{who}@{self.service_url} ({self.service_auth}), rehearsal duckdb://{Path(self.duckdb_path).resolve()}"
         user = _setting(self.oracle_user, "CCS_ORACLE_USER")
         return f"oracle://{user}@{_setting(self.oracle_dsn, 'CCS_ORACLE_DSN')}"
 
@@ -273,14 +349,36 @@ class TargetResource(dg.ConfigurableResource):
             with self._oracle_session(stg, prod) as s:
                 yield s
             return
-        if self.kind != "duckdb":
-            raise dg.Failure(f"target kind {self.kind!r} is unknown; set CCS_TARGET=duckdb or oracle")
+        if self.kind not in ("duckdb", "ccs"):
+            raise dg.Failure(f"target kind {self.kind!r} is unknown; set CCS_TARGET=duckdb, oracle or ccs")
         Path(self.duckdb_path).parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(self.duckdb_path, config=duckdb_config(self.memory_limit, self.threads, self.temp_directory))
         try:
-            yield TargetSession(con, DUCKDB, stg, prod)
+            s = TargetSession(con, DUCKDB, stg, prod)
+            if self.kind == "ccs":
+                s.service = self.service_steps()
+            yield s
         finally:
             con.close()
+
+    def service_client(self, log=None):
+        """CCS_TARGET=ccs: an authenticated client of the service (the secret read through dg.EnvVar)."""
+        from ..service.client import ServiceClient
+        from ..service.controls import load_batch_controls
+        from ..service.settings import ServiceSettings
+
+        auth = self.service_auth or "oauth"
+        secret = _setting(self.service_secret, "CCS_SERVICE_CLIENT_SECRET" if auth == "oauth" else "CCS_SERVICE_PASSWORD")
+        settings = ServiceSettings(url=self.service_url, sql_url=self.service_sql_url, auth=auth,
+                                   token_url=self.service_token_url, client_id=self.service_client_id,
+                                   user=self.service_user, scope=self.service_scope,
+                                   batch_controls=Path(self.service_batch_controls))
+        return ServiceClient(settings, secret, load_batch_controls(settings.batch_controls), log=log)
+
+    def service_steps(self, log=None):
+        from ..service.steps import ServiceSteps
+
+        return ServiceSteps(self.service_client(log or dg.get_dagster_logger("ccs_service").info))
 
     @contextmanager
     def _oracle_session(self, stg: str, prod: str) -> Iterator[TargetSession]:
@@ -310,4 +408,4 @@ class TargetResource(dg.ConfigurableResource):
                     s._parser.close()
 
 
-__all__ = ["TargetResource", "TargetSession", "OracleSession", "ORACLE", "DUCKDB"]
+__all__ = ["TargetResource", "TargetSession", "OracleSession", "ORACLE", "DUCKDB", "load_table_name"]

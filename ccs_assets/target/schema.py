@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..catalog import ccb, ccb_txn, project
 from ..catalog.model import Table
-from .resource import TargetSession
+from .resource import MAX_IDENTIFIER, TargetSession
 
 
 def staging_tables() -> list[Table]:
@@ -67,8 +67,19 @@ def index_columns(t: Table) -> list[tuple[str, list[str]]]:
     for cols in wanted:
         if pk[: len(cols)] == cols:
             continue
-        out.append((f"{t.name}_IX_{'_'.join(cols)}", cols))
+        out.append((index_name(t.name, cols), cols))
     return out
+
+
+def index_name(table: str, cols: list[str]) -> str:
+    """<TABLE>_IX_<COLUMNS>, or <TABLE>_IX_<FIRST COLUMN> when that is over 30 bytes (ORA-00972 below
+    COMPATIBLE 12.2): CCS_VAL_ERR_IX_WAVE_STEP_TABLE_NAME (35) is CCS_VAL_ERR_IX_WAVE."""
+    name = f"{table}_IX_{'_'.join(cols)}"
+    if len(name.encode("utf-8")) > MAX_IDENTIFIER:
+        name = f"{table}_IX_{cols[0]}"
+    if len(name.encode("utf-8")) > MAX_IDENTIFIER:
+        raise ValueError(f"index name {name} is over {MAX_IDENTIFIER} bytes: shorten table {table} or its column {cols[0]}")
+    return name
 
 
 def create_table_sql(session_dialect, schema: str, table: Table) -> str:

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from ..catalog.model import Table
 from .dialect import length_violations, too_long_error
+from .dictionary import unmodeled_fill
 from .resource import TargetSession
+
+
+def insert_columns(s: TargetSession, schema: str, t: Table) -> tuple[str, str]:
+    """(INSERT column list, SELECT list over `src`): the catalog's columns, plus OUAF's empty value for every NOT NULL
+    column the target declares and the catalog does not model (checked against the dictionary first)."""
+    fill = unmodeled_fill(s, schema, t)
+    names = t.column_names + [n for n, _ in fill]
+    values = [f"src.{c}" for c in t.column_names] + [v for _, v in fill]
+    return ", ".join(names), ", ".join(values)
 
 
 def check_lengths(s: TargetSession, schema: str, t: Table, where: str, **params) -> None:
@@ -30,7 +40,7 @@ def check_lengths(s: TargetSession, schema: str, t: Table, where: str, **params)
 
 def replace_wave_rows(s: TargetSession, schema: str, t: Table, wave: str, source_select: str, **params) -> int:
     """Delete the wave's previous rows of `t` and insert `source_select` (catalog column order)."""
-    cols = ", ".join(t.column_names)
+    cols, values = insert_columns(s, schema, t)
     ledger = f"{schema}.CCS_WAVE_LEDGER"
     params = {"wave": wave, "tname": t.name, **params}
     with s.transaction():
@@ -40,7 +50,7 @@ def replace_wave_rows(s: TargetSession, schema: str, t: Table, wave: str, source
             **params,
         )
         s.execute(f"DELETE FROM {ledger} WHERE WAVE = :wave AND TABLE_NAME = :tname", **params)
-        s.execute(f"INSERT INTO {schema}.{t.name} ({cols}) SELECT {cols} FROM ({source_select}) src", **params)
+        s.execute(f"INSERT INTO {schema}.{t.name} ({cols}) SELECT {values} FROM ({source_select}) src", **params)
         s.execute(
             f"INSERT INTO {ledger} (WAVE, TABLE_NAME, OWNER_KEY) "
             f"SELECT DISTINCT :wave, :tname, {t.owner_column} FROM ({source_select}) src",

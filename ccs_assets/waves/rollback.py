@@ -100,7 +100,10 @@ class RollbackRefused(Exception):
 
 def _table_lists() -> list[tuple]:
     """(production tables, staging tables) providers: the CC&B target schema, then MDM/ODM when built."""
-    providers = [(target_schema.production_tables, target_schema.staging_tables)]
+    from ..upgrade.target_side import load_tables
+
+    providers = [(target_schema.production_tables, target_schema.staging_tables),
+                 (target_schema.transactional_production_tables, load_tables)]
     try:
         from ..cloud import steps as x1
     except ImportError:  # a build without steps 9-12

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import duckdb
 
-from ..catalog.model import Table
+from ..catalog import mdm, project
+from ..catalog.model import Column, Table
 from ..target import schema as target_schema
 from ..target.resource import TargetSession
 
 LEDGER = "CCS_WAVE_LEDGER"
-X1_KEY_MAP = "CCS_X1_KEY_MAP"  # CC&B key -> MDM/ODM key (catalog/mdm.py), written by steps 10-12
+X1_KEY_MAP = mdm.X1_KEY_MAP.name  # CC&B key -> MDM/ODM key, written by steps 10-12
 
 
 def keyed_tables(table: str | None = None) -> list[Table]:
@@ -58,6 +59,11 @@ def workbench_trace(workbench_db: Path, legacy_key: str, tables: list[Table]) ->
                     "SELECT entity, owner_wave, list(DISTINCT wave ORDER BY wave) FROM wb.ownership "
                     "WHERE legacy_key = ? AND list_contains(?, entity) GROUP BY entity, owner_wave ORDER BY entity",
                     [legacy_key, files]).fetchall()]
+        if "wb.source_owner" in have:  # upgrade scenarios: the CC&B key is its own "legacy" key
+            out["ownership"] += [
+                {"file": f"{e} (source)", "owner_wave": w, "seen_in_waves": [w]}
+                for e, w in con.execute("SELECT entity, wave FROM wb.source_owner WHERE k = ? AND list_contains(?, entity) "
+                                        "ORDER BY entity", [legacy_key, names]).fetchall()]
         if "wb.errors" in have:
             out["errors"] = [
                 dict(zip(("wave", "step", "table_name", "rule", "column_name", "message", "line"), r))
@@ -78,24 +84,36 @@ def target_trace(s: TargetSession, legacy_key: str, tables: list[Table], stg_key
         xref = s.query(
             f"SELECT WAVE, STG_KEY, LINE_NO FROM {s.stg}.CCS_KEY_XREF WHERE TABLE_NAME = :tname AND LEGACY_KEY = :lk "
             f"ORDER BY WAVE", tname=t.name, lk=legacy_key)
-        olds = set(stg_keys.get(t.name, set())) | {str(r[1]) for r in xref}
+        olds = {_key(k) for k in stg_keys.get(t.name, set())} | {_key(r[1]) for r in xref}
         ck = s.query(
             f"SELECT WAVE, OLD_KEY, NEW_KEY FROM {s.stg}.{t.ck_table} WHERE LEGACY_KEY = :lk ORDER BY WAVE", lk=legacy_key)
         ck += [r for k in sorted(olds) for r in s.query(
-            f"SELECT WAVE, OLD_KEY, NEW_KEY FROM {s.stg}.{t.ck_table} WHERE OLD_KEY = :old AND LEGACY_KEY <> :lk",
-            old=k, lk=legacy_key)]
+            f"SELECT WAVE, OLD_KEY, NEW_KEY FROM {s.stg}.{t.ck_table} WHERE OLD_KEY = {_char(s, ':old', t.key_column)} "
+            f"AND LEGACY_KEY <> :lk", old=k, lk=legacy_key)]
         waves: dict[str, dict] = {}
         for wave, stg_key, line in xref:
-            waves.setdefault(wave, {}).update(stg_key=str(stg_key), line=line)
+            waves.setdefault(wave, {}).update(stg_key=_key(stg_key), line=line)
         for wave, old, new in ck:
             w = waves.setdefault(wave, {})
-            w.setdefault("stg_key", str(old))
-            w["prod_key"] = str(new)
-            w["production"] = _presence(s, t, all_tables, str(new))
+            w.setdefault("stg_key", _key(old))
+            w["prod_key"] = _key(new)
+            w["production"] = _presence(s, t, all_tables, _key(new))
             if has_x1_map:  # steps 10-12: the MDM/ODM records migrated from this CC&B key
-                w["mdm_odm"] = {str(tab): str(k) for tab, k in s.query(
-                    f"SELECT MDM_TABLE, MDM_KEY FROM {s.stg}.{X1_KEY_MAP} WHERE CCB_TABLE = :tname AND CCB_KEY = :k "
-                    f"ORDER BY MDM_TABLE", tname=t.name, k=str(new))}
+                w["mdm_odm"] = {str(tab): _key(k) for tab, k in s.query(
+                    f"SELECT MDM_TABLE, MDM_KEY FROM {s.stg}.{X1_KEY_MAP} WHERE CCB_TABLE = :tname "
+                    f"AND CCB_KEY = {_char(s, ':k', mdm.X1_KEY_MAP.column('CCB_KEY'))} ORDER BY MDM_TABLE",
+                    tname=t.name, k=_key(new))}
+        if not ck:  # upgrade scenarios keep CC&B's keys: the key itself is the production key
+            owner = _char(s, ':k', project.WAVE_LEDGER.column('OWNER_KEY'))
+            for (wave,) in s.query(f"SELECT DISTINCT WAVE FROM {s.prod}.{LEDGER} WHERE TABLE_NAME = :tname AND OWNER_KEY = {owner}",
+                                   tname=t.name, k=legacy_key):
+                w = waves.setdefault(wave, {})
+                w.update(stg_key=None, prod_key=legacy_key, production=_presence(s, t, all_tables, legacy_key))
+                if has_x1_map:
+                    w["mdm_odm"] = {str(tab): _key(k) for tab, k in s.query(
+                        f"SELECT MDM_TABLE, MDM_KEY FROM {s.stg}.{X1_KEY_MAP} WHERE CCB_TABLE = :tname "
+                        f"AND CCB_KEY = {_char(s, ':k', mdm.X1_KEY_MAP.column('CCB_KEY'))} ORDER BY MDM_TABLE",
+                        tname=t.name, k=legacy_key)}
         for wave, w in waves.items():
             w.setdefault("prod_key", None)
             w.setdefault("production", {})
@@ -115,12 +133,23 @@ def _presence(s: TargetSession, t: Table, all_tables: list[Table], prod_key: str
     for x in all_tables:
         if x.name == LEDGER or x.entity != t.name:
             continue
-        col = t.key_column.name if x.name == t.k_table else x.owner_column
-        n = s.scalar(f"SELECT COUNT(*) FROM {s.prod}.{x.name} WHERE {col} = :k", k=prod_key)
+        col = x.column(t.key_column.name if x.name == t.k_table else x.owner_column)
+        n = s.scalar(f"SELECT COUNT(*) FROM {s.prod}.{x.name} WHERE {col.name} = {_char(s, ':k', col)}", k=prod_key)
         out[x.name] = int(n or 0)
     out["ledger_wave"] = s.scalar(
-        f"SELECT MIN(WAVE) FROM {s.prod}.{LEDGER} WHERE TABLE_NAME = :tname AND OWNER_KEY = :k", tname=t.name, k=prod_key)
+        f"SELECT MIN(WAVE) FROM {s.prod}.{LEDGER} WHERE TABLE_NAME = :tname "
+        f"AND OWNER_KEY = {_char(s, ':k', project.WAVE_LEDGER.column('OWNER_KEY'))}", tname=t.name, k=prod_key)
     return out
+
+
+def _key(value) -> str:
+    """A key as read from the target: Oracle returns CHAR columns blank-padded ('1234567890  ' from CHAR(12))."""
+    return str(value).rstrip()
+
+
+def _char(s: TargetSession, bind: str, col: Column) -> str:
+    """A str bind compared with a CHAR column must be CHAR too (Oracle compares CHAR with VARCHAR2 unpadded)."""
+    return s.dialect.char(bind, col.length) if col.type == "char" else bind
 
 
 def trace(settings, legacy_key: str, table: str | None = None, target=None) -> dict:
@@ -182,7 +211,8 @@ def format_trace(r: dict) -> str:
         for wave, w in tg["tables"].get(name, {}).items():
             line = f" (CCS_KEY_XREF line {w['line']})" if w.get("line") is not None else ""
             prod = w["prod_key"] or "no production key (rejected, or keys not generated)"
-            lines.append(f"    {wave:11s} staging key {w.get('stg_key')}{line} -> production key {prod}")
+            origin = f"staging key {w.get('stg_key')}{line}" if w.get("stg_key") else "CC&B key kept (upgrade)"
+            lines.append(f"    {wave:11s} {origin} -> production key {prod}")
             if w["prod_key"]:
                 present = ", ".join(f"{k} {v}" for k, v in w["production"].items() if k != "ledger_wave")
                 lines.append(f"    {'':11s} production rows: {present}; ledger wave {w['production'].get('ledger_wave') or '-'}")

@@ -162,6 +162,25 @@ def test_target_session_is_plain_duckdb():
     assert s.dialect.name == "duckdb"
 
 
+def test_admin_step_replaces_only_the_rows_it_created(target):
+    """A delivered admin row (the product's own SP type) survives step 9 and its reruns; a code the product already
+    has keeps the product's row; the rows step 9 created are replaced on a rerun with a changed configuration."""
+    codes = load_master_config(DEMO_MASTER_CONFIG)[0]
+    with target.session() as s:
+        for code, bo in (("DELIVERED", "D1-SPType"), ("E-MTR", "D1-Product-BO")):
+            r = row(mdm.D1_SP_TYPE, D1_SP_TYPE_CD=code, BUS_OBJ_CD=bo)
+            s.con.execute(f"INSERT INTO cisadm.D1_SP_TYPE ({', '.join(r)}) VALUES ({', '.join('?' * len(r))})", list(r.values()))
+        steps.run_admin(s, codes)
+        steps.run_admin(s, codes)
+        rows = dict(s.query(f"SELECT TRIM(D1_SP_TYPE_CD), BUS_OBJ_CD FROM {s.prod}.D1_SP_TYPE"))
+        assert rows["DELIVERED"].strip() == "D1-SPType" and rows["E-MTR"].strip() == "D1-Product-BO"
+        assert len(rows) == 6 + 1, "the demo's six types (one of them the product's) and the delivered one"
+        owned = {r[0] for r in s.query(f"SELECT CODE FROM {s.stg}.CCS_X1_ADMIN_ROWS WHERE TABLE_NAME = 'D1_SP_TYPE'")}
+        assert "DELIVERED" not in owned and "E-MTR" not in owned and len(owned) == 5
+        fewer = [r for r in codes if not (r["KIND"] == "SP_TYPE" and r["MDM_CODE"].strip() != "E-MTR")]
+        steps.run_admin(s, fewer)
+        left = {r[0] for r in s.query(f"SELECT TRIM(D1_SP_TYPE_CD) FROM {s.prod}.D1_SP_TYPE")}
+        assert left == {"DELIVERED", "E-MTR"}, "the rows step 9 created are gone, the product's stay"
 def test_mdm_source_status_follows_ccb_source_status_not_sp_status(target):
     """D1_SP.SP_SRC_STAT_FLG maps CC&B's SP_SRC_STATUS_FLG (C -> D1CN, D -> D1DC, blank stays blank), whatever
     SP_STATUS_FLG says."""

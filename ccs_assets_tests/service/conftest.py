@@ -30,10 +30,11 @@ def fast_controls(folder: Path) -> Path:
     return path
 
 
-def start_fake(tmp: Path, bucket: Path) -> FakeCustomerCloudService:
+def start_fake(tmp: Path, bucket: Path, max_lifetime: float = 600) -> FakeCustomerCloudService:
     controls = load_batch_controls(fast_controls(tmp))
     return FakeCustomerCloudService(tmp / "service.duckdb", controls, LocalFolderStore(bucket),
-                                    "file-storage://CCS-CONV/ccs-migration", DEMO_MASTER_CONFIG).start()
+                                    "file-storage://CCS-CONV/ccs-migration", DEMO_MASTER_CONFIG,
+                                    max_lifetime=max_lifetime).start()
 
 
 @pytest.fixture

@@ -342,7 +342,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up waiting (a stalled poll): fine
+            pass
 
     def _body(self) -> bytes:
         n = int(self.headers.get("Content-Length") or 0)

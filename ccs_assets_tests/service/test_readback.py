@@ -52,3 +52,11 @@ def test_a_load_is_read_back_with_its_sqlloader_log(fake_ccs, tmp_path):
     assert log["rejects"][0]["record"] == 2
     assert count_bad_records(fake_ccs.store.get_bytes(f"wave-01/out/{t.name}.bad")) == 1
     assert readback.service_errors(c) == []  # nothing validated yet
+    # the entity's validation batch: the staged person has no CI_PER_K row, so CI_VAL_ERR holds its error
+    v = c.run_batch(c.controls.batch("validate", t.name), values)
+    rows = readback.service_errors(c)
+    with fake_ccs._lock:
+        expected = dict(fake_ccs.con.execute("SELECT TABLE_NAME, count(*) FROM cisstg.CCS_VAL_ERR WHERE STEP = 'validate' "
+                                             "GROUP BY TABLE_NAME").fetchall())
+    assert expected.get(t.name, 0) >= 1 and readback.errors_per_table(rows) == expected
+    assert any("K_ROW_MISSING" in r["EXAMPLE_MESSAGE"] for r in rows) and v.records_in_error == 1

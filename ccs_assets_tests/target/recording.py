@@ -18,6 +18,8 @@ from typing import Callable
 
 import duckdb
 import oracledb
+import sqlglot
+from sqlglot import exp
 
 from ccs_assets.catalog import ccb, project
 from ccs_assets.catalog.model import Table
@@ -43,7 +45,7 @@ class FakeCursor:
 
     def execute(self, sql: str, params=None):
         self.con.log.append(("sql", sql, dict(params or {})))
-        rows = self.con.answer(sql)
+        rows = self.con.answer(sql, dict(params or {}))
         self.description = None if rows is None else [("C",)]
         self._rows = rows or []
 
@@ -70,27 +72,75 @@ class BatchError:
 
 
 class FakeOracle:
-    """Records SQL; SELECT count(...) answers `count` (or a per-pattern sequence), dictionary queries answer empty."""
+    """Records SQL and answers like Oracle where it matters.
 
-    def __init__(self, count: int = 0, sequences: dict[str, list] | None = None, dpl: bool = True):
+    Tables given in `tables` ("SCHEMA.TABLE" -> rows as dicts) are held as Oracle holds them: CHAR values
+    blank-padded to the column's length, '' stored as NULL, NULL refused in a NOT NULL column (ORA-01400).
+    Simple statements on them are evaluated (single-table SELECT/DELETE with AND-ed =/<> conditions,
+    INSERT ... VALUES) with Oracle's comparison rules: CHAR with CHAR (or a literal) blank-padded, CHAR
+    with VARCHAR2 (a str bind) exact. Everything else answers canned: SELECT count(...) gives `count`
+    (or a per-pattern sequence), dictionary queries list the held tables.
+    """
+
+    def __init__(self, count: int = 0, sequences: dict[str, list] | None = None, dpl: bool = True,
+                 tables: dict[str, list[dict]] | None = None):
         self.log: list[tuple[str, str, dict]] = []
         self.count = count
         self.sequences = {re.compile(k, re.S): list(v) for k, v in (sequences or {}).items()}
         self.dpl = dpl
+        self.dpl_error: Exception | None = None  # raised by direct_path_load when set (a value Oracle refuses)
         self.batch_errors: list[BatchError] = []
         self.autocommit = False
+        self.tables: dict[str, list[dict]] = {}
+        # ALL_TAB_COLUMNS rows per "SCHEMA.TABLE" where the target differs from what the catalog creates
+        self.dictionary: dict[str, list[tuple]] = {}
+        for name, rows in (tables or {}).items():
+            self.tables[name.upper()] = []
+            for r in rows:
+                self.insert(name, r)
 
-    def answer(self, sql: str):
+    # ---------------------------------------------------------------- Oracle's storage rules
+    def insert(self, name: str, row: dict) -> None:
+        t = _catalog_table(name)
+        stored = {}
+        for c in t.columns:
+            v = row.get(c.name)
+            if v == "":
+                v = None  # Oracle: '' is NULL
+            if v is None and not c.nullable:
+                raise oracledb.IntegrityError(f"ORA-01400: cannot insert NULL into (\"{name}\".\"{c.name}\")")
+            if c.type == "char" and v is not None:
+                v = str(v).ljust(c.length)
+            stored[c.name] = v
+        self.tables[name.upper()].append(stored)
+
+    def _held(self, tree) -> str | None:
+        table = tree.find(exp.Table)
+        name = f"{table.db}.{table.name}".upper() if table is not None else ""
+        return name if name in self.tables else None
+
+    def answer(self, sql: str, params: dict | None = None):
         s = sql.strip()
-        if not s.upper().startswith(("SELECT", "WITH")):
-            return None
         for pat, seq in self.sequences.items():
-            if pat.search(s) and seq:
+            if pat.search(s) and seq and s.upper().startswith(("SELECT", "WITH")):
                 return [(seq.pop(0),)]
         if "all_users" in s:
             return [(STG,)]
+        if "all_tab_columns" in s:
+            name = f"{(params or {}).get('schema')}.{(params or {}).get('tname')}".upper()
+            return self.dictionary[name] if name in self.dictionary else _declared_columns(name)
         if "all_tables" in s or "all_indexes" in s:
+            if "all_tables" in s and "table_name = :tname" not in s:
+                schema = (params or {}).get("schema", "")
+                return [(n.split(".")[1],) for n in self.tables if n.startswith(f"{schema}.")]
             return []
+        if self.tables and not s.startswith("CREATE "):
+            tree = sqlglot.parse_one(s, read="oracle")
+            name = self._held(tree)
+            if name and len(list(tree.find_all(exp.Table))) == 1:
+                return _evaluate(self, tree, name, params or {})
+        if not s.upper().startswith(("SELECT", "WITH")):
+            return None
         if re.match(r"(?is)SELECT\s+count\(", s):
             return [(self.count,)]
         return []
@@ -107,6 +157,8 @@ class FakeOracle:
     def direct_path_load(self, schema_name, table_name, column_names, data, *, batch_size=2**32 - 1):
         if not self.dpl:
             raise oracledb.NotSupportedError("DPY-3001: direct path load is not supported here (fake)")
+        if self.dpl_error is not None:
+            raise self.dpl_error
         df = oracledb.from_arrow(data)
         self.log.append(("note", f"direct_path_load {schema_name}.{table_name} ({', '.join(column_names)}) "
                                  f"batch_size={batch_size}: {df.num_rows()} rows", {}))
@@ -126,6 +178,115 @@ class FakeOracle:
         return [sql for kind, sql, _ in self.log if kind == "sql"]
 
 
+def _catalog_table(name: str):
+    from .semantics import catalog_tables
+
+    schema, table = name.upper().split(".")
+    return catalog_tables()[schema][table]
+
+
+def _declared_columns(name: str) -> list[tuple]:
+    """ALL_TAB_COLUMNS of a table as the tool creates it (none for a table the catalog does not know)."""
+    from .semantics import catalog_tables
+
+    schema, _, table = name.partition(".")
+    t = catalog_tables().get(schema, {}).get(table)
+    return [] if t is None else [declared(c) for c in t.columns]
+
+
+def declared(c, **change) -> tuple:
+    """One ALL_TAB_COLUMNS row: name, data_type, data_length, char_used, precision, scale, nullable, default_length."""
+    kind = {"char": "CHAR", "varchar": "VARCHAR2", "number": "NUMBER", "date": "DATE", "timestamp": "TIMESTAMP(6)"}[c.type]
+    text = c.type in ("char", "varchar")
+    row = {"name": c.name, "data_type": kind, "data_length": c.length if text else 22, "char_used": "B" if text else None,
+           "precision": (c.length or 18) if c.type == "number" else None, "scale": c.scale if c.type == "number" else None,
+           "nullable": "Y" if c.nullable else "N", "default_length": None, **change}
+    return tuple(row.values())
+
+
+def _evaluate(con: FakeOracle, tree, name: str, params: dict):
+    """A simple statement on a held table, with Oracle's semantics (see FakeOracle)."""
+    rows = con.tables[name]
+    t = _catalog_table(name)
+    if isinstance(tree, exp.Insert):
+        values = tree.expression
+        if not isinstance(values, exp.Values):
+            return None  # INSERT ... SELECT: recorded, not evaluated
+        cols = [c.name.upper() for c in tree.this.expressions]
+        for tup in values.expressions:
+            con.insert(name, {c: _value(v, params, t)[0] for c, v in zip(cols, tup.expressions)})
+        return None
+    where = tree.args.get("where")
+    keep = [r for r in rows if where is None or _holds(where.this, r, params, t)]
+    if isinstance(tree, exp.Delete):
+        con.tables[name] = [r for r in rows if r not in keep]
+        return None
+    if not isinstance(tree, exp.Select):
+        raise NotImplementedError(f"fake Oracle cannot evaluate: {tree.sql('oracle')}")
+    order = tree.args.get("order")
+    if order is not None:
+        for o in reversed(order.expressions):
+            keep.sort(key=lambda r, c=o.this.name.upper(): (r[c] is None, r[c] if r[c] is not None else ""),
+                      reverse=bool(o.args.get("desc")))
+    out = []
+    aggregate = any(isinstance(p.unalias(), (exp.Count, exp.Min)) for p in tree.expressions)
+    for r in (keep if not aggregate else [None]):
+        row = []
+        for p in tree.expressions:
+            p = p.unalias()
+            if isinstance(p, exp.Count):
+                row.append(len(keep))
+            elif isinstance(p, exp.Min):
+                vals = [x[p.this.name.upper()] for x in keep if x[p.this.name.upper()] is not None]
+                row.append(min(vals) if vals else None)
+            elif isinstance(p, exp.Trim):
+                v = r[p.this.name.upper()]
+                v = v.strip(" ") if v is not None else None
+                row.append(v or None)  # Oracle: TRIM of blanks is NULL
+            elif isinstance(p, exp.Column):
+                row.append(r[p.name.upper()])
+            else:
+                raise NotImplementedError(f"fake Oracle cannot project {p.sql('oracle')}")
+        out.append(tuple(row))
+    return out
+
+
+def _value(e, params: dict, t, row: dict | None = None) -> tuple:
+    """(value, kind) with kind 'char' (CHAR column or CAST AS CHAR), 'literal', or 'text' (VARCHAR2, binds)."""
+    if isinstance(e, exp.Placeholder):
+        v = params.get(e.name)
+        return (None if v == "" else v), "text"
+    if isinstance(e, exp.Literal):
+        return (e.this if e.is_string else float(e.this)), ("literal" if e.is_string else "number")
+    if isinstance(e, exp.Null):
+        return None, "text"
+    if isinstance(e, exp.Cast) and e.to.this == exp.DType.CHAR:
+        v, _ = _value(e.this, params, t, row)
+        n = int(e.to.expressions[0].this.this)
+        if v is not None and len(str(v).rstrip(" ")) > n:
+            raise oracledb.DatabaseError(f"ORA-25137: Data value out of range ({v!r} as CHAR({n}))")
+        return (str(v).ljust(n) if v is not None else None), "char"
+    if isinstance(e, exp.Column) and row is not None:
+        c = t.column(e.name.upper())
+        return row[c.name], ("char" if c.type == "char" else "number" if c.type == "number" else "text")
+    raise NotImplementedError(f"fake Oracle cannot evaluate {e.sql('oracle')}")
+
+
+def _holds(cond, row: dict, params: dict, t) -> bool:
+    if isinstance(cond, exp.And):
+        return _holds(cond.left, row, params, t) and _holds(cond.right, row, params, t)
+    if isinstance(cond, exp.Paren):
+        return _holds(cond.this, row, params, t)
+    if isinstance(cond, (exp.EQ, exp.NEQ)):
+        (a, ka), (b, kb) = _value(cond.left, params, t, row), _value(cond.right, params, t, row)
+        if a is None or b is None:
+            return False  # NULL compares unknown
+        if "number" in (ka, kb):
+            a, b = float(a), float(b)
+        elif {ka, kb} <= {"char", "literal"}:
+            a, b = str(a).rstrip(" "), str(b).rstrip(" ")  # blank-padded comparison
+        return (a == b) if isinstance(cond, exp.EQ) else (a != b)
+    raise NotImplementedError(f"fake Oracle cannot evaluate condition {cond.sql('oracle')}")
 class _FakeFrame:
     """What python-oracledb's fetch_df_all returns, as far as OracleSession.arrow reads it."""
 
@@ -142,7 +303,7 @@ class _FakeFrame:
 
 
 def recording_session(**kw) -> tuple[OracleSession, FakeOracle]:
-    con = FakeOracle(**{k: v for k, v in kw.items() if k in ("count", "sequences", "dpl")})
+    con = FakeOracle(**{k: v for k, v in kw.items() if k in ("count", "sequences", "dpl", "tables")})
     s = OracleSession(con, STG, PROD, load_method=kw.get("load_method", "direct_path"), batch_rows=kw.get("batch_rows", 100_000),
                       parser=duckdb.connect())
     return s, con
@@ -231,6 +392,7 @@ def units(tmp: Path) -> dict[tuple[str, str], Callable[[], tuple[OracleSession, 
     unit("checks", "rerun_orphans", count=0)(lambda s: [s.scalar(q, wave=WAVE) for _, q in checks.rerun_orphans_sql(s)])
     _cloud_units(unit)
     _wave_units(unit)
+    _upgrade_units(unit, tmp)
     return out
 
 
@@ -291,17 +453,15 @@ def _cloud_units(unit) -> None:
     from ccs_assets.cloud.config import DEMO_MASTER_CONFIG, load_master_config
 
     codes, applied = load_master_config(DEMO_MASTER_CONFIG)
-    applied = {**applied, "store_node_id": "100000000001"}
 
-    def with_settings(fn):
-        def run(s):
-            with _patched(x1, applied_settings=lambda s: applied), _patched(x1_counts, applied_settings=lambda s: applied), \
-                    _patched(x1_counts, existing_tables=lambda s, schema: {mdm.X1_KEY_MAP.name}):
-                fn(s)
-        return run
+    # what step 9 left on the target: the applied master configuration and the store node's key (read by steps 10-12)
+    store = {"WAVE": x1.ADMIN_WAVE, "CCB_TABLE": "STORE", "CCB_KEY": applied["store_node"], "MDM_TABLE": "W1_NODE",
+             "MDM_KEY": "100000000001"}
+    after_admin = {f"{STG}.{mdm.TYPE_MAP}": codes, f"{STG}.{mdm.X1_KEY_MAP.name}": [store]}
 
     # the schema it ensures first is in schema/<TABLE>.sql: keep the admin migration's own statements
-    unit("admin", "x1_migad", only=DML_ONLY, sequences={r"\) r\s*$": [1, 0]})(
+    unit("admin", "x1_migad", only=DML_ONLY, sequences={r"\) r\s*$": [1, 0]},
+         tables={f"{STG}.{mdm.TYPE_MAP}": [], f"{STG}.{mdm.X1_KEY_MAP.name}": []})(
         lambda s: (x1.run_admin(s, codes), x1.unmapped_used_codes(s)))
     for t in x1.available_tables():
         def step(s, t=t):
@@ -309,8 +469,45 @@ def _cloud_units(unit) -> None:
             for _, q in x1_counts.counterpart_sql(s, t) + x1_counts.fk_sql(s, t):
                 s.scalar(f"SELECT count(*) FROM ({q}) v", wave=WAVE)
             s.query(x1_counts.pk_duplicates_sql(s, t))
-        unit("mdm_odm", t.name, count=1, sequences={r"\) r\s*$": [1, 0]})(with_settings(step))
-    unit("reconcile", "x1_counts", count=1)(with_settings(lambda s: x1_counts.x1_counts(s, WAVE, x1.available_tables())))
+        unit("mdm_odm", t.name, count=1, sequences={r"\) r\s*$": [1, 0]}, tables=after_admin)(step)
+    unit("reconcile", "x1_counts", count=1, tables=after_admin)(
+        lambda s: x1_counts.x1_counts(s, WAVE, x1.available_tables()))
+
+
+def _upgrade_units(unit, tmp: Path) -> None:
+    """Upgrade scenarios (2, 5), step 4-5: dictionary, load-check load, collisions/orphans, production with CC&B keys."""
+    from ccs_assets.catalog.ccb_release import RELEASE_COLUMNS
+    from ccs_assets.scenarios.upgrade import CCB_TO_CLOUD, reject_rate
+    from ccs_assets.upgrade import target_side as up
+
+    tables = CCB_TO_CLOUD.tables  # scenario 5's tables: scenario 2's master tables and the transactional ones
+    by_name = {t.name: t for t in tables}
+    unit("upgrade", "_dictionary")(lambda s: (up.target_columns(s, s.prod), up.add_release_columns(s, RELEASE_COLUMNS)))
+    for t in tables:
+        unit("upgrade_load", t.name)(lambda s, t=t: (sample_file(t, tmp), up.load_file(s, t, tmp, WAVE)))
+        unit("upgrade_production", t.name)(lambda s, t=t: up.insert_production(s, t, by_name, WAVE, 100000))
+    unit("upgrade", "load_checks")(lambda s: up.check_loaded_wave(s, tables, WAVE))
+    unit("upgrade", "target_counts")(lambda s: up.target_counts(s, tables, WAVE))
+    class Workbench:  # an empty in-memory workbench, as a resource
+        @contextmanager
+        def connect(self):
+            con = duckdb.connect()
+            try:
+                ensure_workbench_schema(con)
+                yield con
+            finally:
+                con.close()
+
+    class Target:  # the recording session, as a resource
+        def __init__(self, s):
+            self.s = s
+
+        @contextmanager
+        def session(self):
+            yield self.s
+
+    unit("upgrade", "reject_rate")(lambda s: reject_rate(Workbench(), Target(s), tables, WAVE))
+    unit("upgrade", "conversion_controls")(lambda s: up.conversion_controls(s, "9000000001", "9000000002", "CONVERSION", WAVE))
 
 
 def _wave_units(unit) -> None:
@@ -322,7 +519,38 @@ def _wave_units(unit) -> None:
             rollback.rollback_wave(s, WAVE)
 
     unit("waves", "rollback", count=0)(roll)
-    unit("waves", "trace")(lambda s: trace.target_trace(s, "LEGACY-1", trace.keyed_tables(), {}))
+    unit("waves", "trace", tables=trace_tables())(lambda s: trace.target_trace(s, TRACED, trace.keyed_tables(), {}))
+
+
+TRACED = "LEGACY-1"
+
+
+def sample_row(t: Table, **values) -> dict:
+    """A row of `t` with OUAF's empty values (blank, 0, a date) where `values` gives none."""
+    empty = {"char": " ", "varchar": " ", "number": 0, "date": date(2020, 1, 2), "timestamp": datetime(2020, 1, 2)}
+    return {c.name: values.get(c.name, None if c.nullable else empty[c.type]) for c in t.columns}
+
+
+def trace_tables() -> dict[str, list[dict]]:
+    """A person migrated in wave w01 through every key space, as Oracle holds it (CHAR keys blank-padded):
+    legacy key -> staging key 0000000001 -> production key 1234567890 -> MDM contact 100000000007."""
+    from ccs_assets.catalog import mdm
+
+    per, stg_key, prod_key = ccb.CI_PER, "0000000001", "1234567890"
+    return {
+        f"{STG}.{project.KEY_XREF.name}": [sample_row(project.KEY_XREF, TABLE_NAME=per.name, STG_KEY=stg_key,
+                                                      LEGACY_KEY=TRACED, WAVE=WAVE, LINE_NO=1)],
+        f"{STG}.{per.ck_table}": [sample_row(project.ck_table(per), OLD_KEY=stg_key, NEW_KEY=prod_key, WAVE=WAVE,
+                                             LEGACY_KEY=TRACED)],
+        f"{STG}.{mdm.X1_KEY_MAP.name}": [sample_row(mdm.X1_KEY_MAP, WAVE=WAVE, CCB_TABLE=per.name, CCB_KEY=prod_key,
+                                                    MDM_TABLE="D1_CONTACT", MDM_KEY="100000000007")],
+        f"{STG}.{project.VAL_ERR.name}": [sample_row(project.VAL_ERR, WAVE=WAVE, STEP="validate", TABLE_NAME=per.name,
+                                                     LEGACY_KEY=TRACED, RULE="REQUIRED", MESSAGE="a test error")],
+        f"{PROD}.{per.name}": [sample_row(per, PER_ID=prod_key)],
+        f"{PROD}.{per.k_table}": [sample_row(project.k_table(per), PER_ID=prod_key, ENV_ID=100000)],
+        f"{PROD}.{project.WAVE_LEDGER.name}": [sample_row(project.WAVE_LEDGER, WAVE=WAVE, TABLE_NAME=per.name,
+                                                          OWNER_KEY=prod_key)],
+    }
 
 
 def render(con: FakeOracle) -> str:

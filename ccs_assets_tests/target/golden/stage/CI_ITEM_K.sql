@@ -1,13 +1,15 @@
 SELECT table_name FROM all_tables WHERE owner = :schema AND table_name = :tname;  -- binds: schema, tname
 
-CREATE TABLE CISSTG.CCS_LD_CI_ITEM_K (
+CREATE TABLE CISSTG.CCS_LD_IH71W_CI_ITEM_K (
   ITEM_ID CHAR(10 BYTE),
   ENV_ID NUMBER(6,0)
 );
 
 -- commit
 
--- direct_path_load CISSTG.CCS_LD_CI_ITEM_K (ITEM_ID, ENV_ID) batch_size=100000: 1 rows
+-- direct_path_load CISSTG.CCS_LD_IH71W_CI_ITEM_K (ITEM_ID, ENV_ID) batch_size=100000: 1 rows
+
+SELECT column_name, data_type, data_length, char_used, data_precision, data_scale, nullable, default_length FROM all_tab_columns WHERE owner = :schema AND table_name = :tname ORDER BY column_id;  -- binds: schema, tname
 
 -- rollback
 
@@ -15,9 +17,9 @@ DELETE FROM CISSTG.CI_ITEM_K WHERE ITEM_ID IN (SELECT OWNER_KEY FROM CISSTG.CCS_
 
 DELETE FROM CISSTG.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = :tname;  -- binds: tname, wave
 
-INSERT INTO CISSTG.CI_ITEM_K (ITEM_ID, ENV_ID) SELECT ITEM_ID, ENV_ID FROM (SELECT ITEM_ID, ENV_ID FROM CISSTG.CCS_LD_CI_ITEM_K) src;
+INSERT INTO CISSTG.CI_ITEM_K (ITEM_ID, ENV_ID) SELECT src.ITEM_ID, src.ENV_ID FROM (SELECT ITEM_ID, ENV_ID FROM CISSTG.CCS_LD_IH71W_CI_ITEM_K) src;
 
-INSERT INTO CISSTG.CCS_WAVE_LEDGER (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, ITEM_ID FROM (SELECT ITEM_ID, ENV_ID FROM CISSTG.CCS_LD_CI_ITEM_K) src;  -- binds: tname, wave
+INSERT INTO CISSTG.CCS_WAVE_LEDGER (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, ITEM_ID FROM (SELECT ITEM_ID, ENV_ID FROM CISSTG.CCS_LD_IH71W_CI_ITEM_K) src;  -- binds: tname, wave
 
 -- commit
 
@@ -25,7 +27,7 @@ SELECT count(*) FROM CISSTG.CI_ITEM_K WHERE ITEM_ID IN (SELECT OWNER_KEY FROM CI
 
 SELECT table_name FROM all_tables WHERE owner = :schema AND table_name = :tname;  -- binds: schema, tname
 
-CREATE TABLE CISSTG.CCS_LD_LOAD_REJECTS (
+CREATE TABLE CISSTG.CCS_LD_IH71W_LOAD_REJECTS (
   LINE_NO NUMBER(10,0),
   COLUMN_NAME VARCHAR2(4000 BYTE),
   VALUE VARCHAR2(4000 BYTE),
@@ -34,16 +36,24 @@ CREATE TABLE CISSTG.CCS_LD_LOAD_REJECTS (
 
 -- commit
 
--- direct_path_load CISSTG.CCS_LD_LOAD_REJECTS (LINE_NO, COLUMN_NAME, VALUE, MESSAGE) batch_size=100000: 1 rows
+-- direct_path_load CISSTG.CCS_LD_IH71W_LOAD_REJECTS (LINE_NO, COLUMN_NAME, VALUE, MESSAGE) batch_size=100000: 1 rows
 
 -- rollback
 
-DELETE FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname;  -- binds: tname, wave
+DELETE FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname;  -- binds: step, tname, wave
 
 INSERT INTO CISSTG.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
-            SELECT :wave, 'stage', :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
-            FROM CISSTG.CCS_LD_LOAD_REJECTS r;  -- binds: tname, wave
+            SELECT :wave, :step, :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
+            FROM CISSTG.CCS_LD_IH71W_LOAD_REJECTS r;  -- binds: step, tname, wave
 
 -- commit
 
-SELECT count(*) FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = 'stage' AND TABLE_NAME = :tname;  -- binds: tname, wave
+SELECT count(*) FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname;  -- binds: step, tname, wave
+
+DROP TABLE CISSTG.CCS_LD_IH71W_LOAD_REJECTS PURGE;
+
+-- commit
+
+DROP TABLE CISSTG.CCS_LD_IH71W_CI_ITEM_K PURGE;
+
+-- commit

@@ -1,0 +1,25 @@
+"""One Dagster code location per upgrade scenario (workspace.yaml): each graph shows only its own steps."""
+
+import dagster as dg
+
+from ..resources import build_resources
+from ..settings import load_settings
+from ..source import source_resource
+
+
+def resources(settings=None) -> dict:
+    """Scenario 1's resources plus the CC&B source (CCS_SOURCE_CCB, default <source folder>/ccb.duckdb)."""
+    settings = settings or load_settings()
+    return {**build_resources(settings),
+            "source_ccb": source_resource("ccb", settings.env, settings.source_dir / "ccb.duckdb")}
+
+
+def location(scenario) -> tuple[dg.Definitions, str]:
+    """The Definitions of one upgrade scenario (its graph, its job named after its prefix) and the job's name."""
+    from ..scenarios import upgrade
+
+    assets, checks, selection = upgrade.build(scenario)
+    job = dg.define_asset_job(scenario.prefix, selection=selection,
+                              description=f"{scenario.title}: Oracle steps 1-{scenario.last_step} for one wave.")
+    return dg.Definitions(assets=assets, asset_checks=checks, jobs=[job], resources=resources(),
+                          executor=dg.in_process_executor), scenario.prefix

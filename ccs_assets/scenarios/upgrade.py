@@ -1,0 +1,379 @@
+"""Upgrade scenarios whose source is the utility's own CC&B database (DESIGN.md 3b), as their own graphs.
+
+Scenario 2, "Customer Care and Billing Upgrading to Customer Cloud Service":
+steps 1-2 (export, upgrade: the DBA's work, external assets whose checks
+verify the source) -> 3 extract + upload (load files, `_K` files, manifest)
+-> 4 SQL Loader batch into production with CC&B's keys kept (load checks,
+reject gate, production + `_K`) -> 5 validation in production -> 6-9 X1-MIGAD
+and CC&B -> MDM/ODM, the very assets scenario 1 uses (ccs_assets.cloud). Every
+key starts with the scenario's short name so no key is defined twice across
+the workspace. One step per layer (scenarios/layers.py): each table is still its
+own asset with its own materialization and partition status.
+"""
+
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+
+from ..catalog import ccb, ccb_txn
+from ..catalog.ccb_release import RELEASE_COLUMNS
+from ..catalog.model import Table
+from ..resources import POOL
+from ..settings import load_settings
+from ..source import SourceError
+from ..storage import store_from_env
+from ..storage.manifest import upload_outbox, verified_inbox
+from ..target import ensure_target_schema
+from ..target.schema import ensure_tables, transactional_production_tables
+from ..upgrade import source_side as src_side
+from ..upgrade import target_side as tgt_side
+from ..waves import WAVES
+from . import checks
+from .layers import LayerAsset, LayerRun, build_layer
+
+
+@dataclass(frozen=True)
+class Scenario:
+    prefix: str  # short name in front of every asset key
+    cli_name: str
+    title: str
+    tables: tuple[Table, ...]  # catalog order = load order
+    mdm_odm: bool  # steps 6-9 (X1-MIGAD, CC&B -> MDM/ODM)
+    transactional: bool = False  # bills, payments, adjustments, FTs: conversion deposit/tender control in production
+
+    @property
+    def last_step(self) -> int:
+        return 9 if self.mdm_odm else 5
+
+
+CCB_TO_CCS = Scenario("ccb_to_ccs", "ccb-to-ccs", "Scenario 2, Customer Care and Billing upgrading to Customer Cloud Service",
+                      ccb.CCB_TABLES, True)
+_MASTER = {t.name for t in ccb.CCB_TABLES}
+CCB_TO_CLOUD = Scenario(
+    "ccb_to_cloud", "ccb-to-ccb-cloud", "Scenario 5, Customer Care and Billing upgrading to CC&B Cloud Service",
+    ccb.CCB_TABLES + tuple(t for t in ccb_txn.LOAD_ORDER if t.name not in _MASTER and t not in ccb_txn.CONTROL_TABLES),
+    False, True)
+SCENARIOS = {sc.cli_name: sc for sc in (CCB_TO_CCS, CCB_TO_CLOUD)}
+TENDER_CONTROL = ("CI_PAY_TNDR", "TNDR_CTL_ID")  # every migrated tender points at the conversion tender control
+
+
+def _meta(rows: int, **extra) -> dict:
+    md = {"dagster/row_count": dg.MetadataValue.int(int(rows)), "dagster/partition_row_count": dg.MetadataValue.int(int(rows))}
+    for k, v in extra.items():
+        md[k] = dg.MetadataValue.json(v) if isinstance(v, (dict, list)) else v
+    return md
+
+
+def _schema(t: Table) -> dg.TableSchema:
+    return dg.TableSchema(columns=[dg.TableColumn(c.name, c.display_type(), description=f"{c.description} [{c.confidence}]".strip(),
+                                                  constraints=dg.TableColumnConstraints(nullable=c.nullable)) for c in t.columns])
+
+
+def _wave_of(context) -> str | None:
+    return context.run.tags.get("dagster/partition")
+
+
+def plan_file(settings) -> Path:
+    return settings.source_dir / "wave_plan.csv"
+
+
+def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
+    """Assets and checks of one upgrade scenario, and the job's selection."""
+    P = sc.prefix
+    tables = sc.tables
+    by_name = {t.name: t for t in tables}
+
+    def key(*parts: str) -> dg.AssetKey:
+        return dg.AssetKey([P, *parts])
+
+    # ------------------------------------------------------------ steps 1-2: the DBA's work (external)
+    export = dg.AssetSpec(key("source", "export"), group_name="source", kinds={"oracle"},
+                          description="Step 1 (DBA, outside this tool): export the on-premises CC&B database (Data Pump "
+                                      "expdp/impdp) to a single-instance database used only for the extraction.")
+    upgrade = dg.AssetSpec(key("source", "upgrade"), group_name="source", kinds={"oracle"}, deps=[export.key],
+                           description="Step 2 (DBA, outside this tool): upgrade the single-instance database to the cloud "
+                                       "service's CC&B version. This tool reads it read-only (CCS_SOURCE_CCB).")
+
+    def source_check(spec: dg.AssetSpec, step: int):
+        @dg.asset_check(asset=spec.key, name="source_readable", blocking=True, pool=POOL,
+                        required_resource_keys={"source_ccb", "workbench"},
+                        description=f"Step {step} delivered what step 3 needs: every table this scenario extracts exists with "
+                                    f"its key and foreign-key columns, readable by the configured user.")
+        def _check(context) -> dg.AssetCheckResult:
+            wave = _wave_of(context)
+            with context.resources.workbench.connect() as con:
+                src_side.ensure_upgrade_workbench(con)
+                try:
+                    with context.resources.source_ccb.reader(con) as src:
+                        problems = src_side.structure_problems(src, tables)
+                except SourceError as exc:
+                    problems = [{"table": "(source)", "column": None, "rule": "SOURCE_UNREACHABLE", "message": exc.description}]
+                if wave:
+                    con.execute("DELETE FROM wb.errors WHERE wave = ? AND step = 'source'", [wave])
+                    for p in problems:
+                        con.execute("INSERT INTO wb.errors VALUES (?, 'source', ?, NULL, ?, ?, NULL, ?, NULL, NULL, NULL)",
+                                    [wave, p["table"], p["rule"], p["column"], p["message"]])
+            return dg.AssetCheckResult(passed=not problems, metadata={"problems": dg.MetadataValue.json(problems)},
+                                       description="; ".join(p["message"] for p in problems[:5]) or
+                                       f"{len(tables)} tables with their keys readable at {context.resources.source_ccb.describe()}")
+        return _check
+
+    source_checks = [source_check(export, 1), source_check(upgrade, 2)]
+
+    # ------------------------------------------------------------ step 3: ownership, extract, upload
+    @dg.asset(key=key("waves", "ownership"), group_name="extract", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
+              deps=[upgrade.key], required_resource_keys={"source_ccb", "workbench"},
+              description="Step 3: which wave owns each source key (wave_plan.csv acct_id,wave; without it one wave "
+                          "`all`): an account's data goes with it, a premise, SP or meter shared by several waves' "
+                          "accounts with the earliest.")
+    def ownership(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        settings = load_settings()
+        with context.resources.workbench.connect() as con:
+            src_side.ensure_upgrade_workbench(con)
+            planned = src_side.read_plan(con, plan_file(settings))
+            with context.resources.source_ccb.reader(con, [t.name for t in tables]) as src:
+                per_wave = src_side.compute_ownership(con, src, tables)
+        return dg.MaterializeResult(metadata=_meta(per_wave.get(context.partition_key, 0), planned_accounts=planned,
+                                                   keys_per_wave=per_wave))
+
+    def prepared(run: LayerRun) -> dict:
+        """Once per step (and again after a failed write reset the connections): the source attached to the
+        workbench, each table's layout from the target's dictionary, the structure problems and the source checks."""
+        return run.once("upgrade_extract", lambda: _prepare(run))
+
+    def _prepare(run: LayerRun) -> dict:
+        settings = load_settings()
+        s = run.target
+        ensure_target_schema(s)
+        if sc.transactional:
+            ensure_tables(s, s.prod, transactional_production_tables())
+        added = tgt_side.add_release_columns(s, RELEASE_COLUMNS)
+        target_cols = tgt_side.target_columns(s, s.prod)
+        con = run.workbench
+        src_side.ensure_upgrade_workbench(con)
+        src = run.enter(run.resources.source_ccb.reader(con, [t.name for t in tables]))
+        problems = src_side.structure_problems(src, tables)
+        source_cols = src.columns()
+        layouts = {t.name: src_side.layout(t, source_cols.get(t.name, []), target_cols.get(t.name, []),
+                                           set(settings.drop_columns)) for t in tables if t.name in source_cols}
+        for lay in layouts.values():
+            problems += [{"table": lay.table.name, "column": c, "rule": "SOURCE_COLUMN_NOT_IN_TARGET",
+                          "message": f"source column {lay.table.name}.{c} has no column in the target table: add it to "
+                                     f"CCS_SOURCE_DROP_COLUMNS to leave it behind on purpose"} for c in lay.unknown]
+        notes = [{"table": lay.table.name, "column": c, "rule": "TARGET_COLUMN_DEFAULTED",
+                  "message": f"target column {lay.table.name}.{c} is not in the source: written as OUAF's empty value"}
+                 for lay in layouts.values() for c in lay.defaulted]
+        if problems:
+            src_side.record_errors(con, run.wave, problems + notes)
+            raise src_side.SourceStructureError(
+                f"the source cannot be extracted as it is: {'; '.join(p['message'] for p in problems[:3])}"
+                f"{' ...' if len(problems) > 3 else ''} (ccs-migrate errors --wave {run.wave})")
+        rejects = src_side.check_source_wave(con, src, tables, run.wave)
+        src_side.record_errors(con, run.wave, notes)
+        return {"con": con, "src": src, "layouts": layouts, "rejects": rejects, "added": added, "settings": settings,
+                "out": settings.outbox / P / run.wave}
+
+    def extract_asset(t: Table) -> LayerAsset:
+        def write(run: LayerRun) -> dict:
+            p = prepared(run)
+            overrides = ({TENDER_CONTROL[1]: f"'{p['settings'].conversion_controls[1]}'"}
+                         if sc.transactional and t.name == TENDER_CONTROL[0] else None)
+            r = src_side.extract_table(p["con"], p["src"], p["layouts"][t.name], run.wave, p["out"], p["settings"].env_id,
+                                       overrides)
+            return {**_meta(r["rows"], **{k: v for k, v in r.items() if k != "rows"}),
+                    "dagster/column_schema": _schema(p["layouts"][t.name].table), "folder": str(p["out"]),
+                    "release_columns_added_to_target": p["added"],
+                    "rejects_by_rule": p["rejects"]}
+        return LayerAsset(dg.AssetSpec(
+            key("extract", t.asset_name), group_name="extract", kinds={"file"}, deps=[key("waves", "ownership")],
+            description=f"Step 3: {t.name}.dat and its control file{' and ' + t.k_table if t.key_table else ''} from the "
+                        f"source, every column the target table has; source checks (duplicate keys, orphans) first."),
+            write)
+
+    extract = build_layer(P, "extract", [extract_asset(t) for t in tables],
+                          required_resource_keys={"source_ccb", "workbench", "target"})
+    extract_keys = [key("extract", t.asset_name) for t in tables]
+
+    @dg.asset(key=key("upload", "wave_files"), group_name="extract", partitions_def=WAVES, pool=POOL, kinds={"s3"},
+              deps=extract_keys, required_resource_keys={"workbench"},
+              description="Step 3: upload the wave's files (data, control, `_K`) to object storage with a manifest "
+                          "(rows and SHA-256 per file).")
+    def wave_files(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        wave = context.partition_key
+        settings = load_settings()
+        with context.resources.workbench.connect() as con:
+            counts = dict(con.execute("SELECT file_name, rows FROM wb.extract_counts WHERE wave = ?", [wave]).fetchall())
+        store = store_from_env(ccs_home=settings.home)
+        manifest, rows = upload_outbox(store, wave, settings.outbox / P / wave, counts)
+        return dg.MaterializeResult(metadata=_meta(rows, bucket=store.describe(), manifest=manifest))
+
+    # ------------------------------------------------------------ step 4: load into production, keys kept
+    def runtime(run: LayerRun) -> dict[str, Table]:
+        """Each table with the target's columns (the files' layout), once per step."""
+        def read() -> dict[str, Table]:
+            cols = tgt_side.target_columns(run.target, run.target.prod)
+            return {t.name: src_side.target_table(t, cols.get(t.name, [])) for t in tables}
+        return run.once("upgrade_runtime", read)
+
+    def load_asset(t: Table) -> LayerAsset:
+        def write(run: LayerRun) -> dict:
+            settings = load_settings()
+            inbox = verified_inbox(store_from_env(ccs_home=settings.home), settings.home, run.wave, run.context.run_id)
+            r = tgt_side.load_file(run.target, runtime(run)[t.name], inbox, run.wave)
+            return _meta(r["loaded"], **r)
+        return LayerAsset(dg.AssetSpec(
+            key("load", t.asset_name), group_name="load", kinds={"duckdb"}, deps=[wave_files.key],
+            description=f"Step 4: {t.name}.dat parsed (SQL Loader equivalent) into its load-check table CCS_UP_{t.name}; "
+                        f"nothing reaches production before the wave's load checks and gate."), write)
+
+    load = build_layer(P, "load", [load_asset(t) for t in tables], required_resource_keys={"target"})
+
+    @dg.asset(key=key("validate", "wave_gate"), group_name="load", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
+              deps=[key("load", t.asset_name) for t in tables], required_resource_keys={"workbench", "target"},
+              check_specs=[dg.AssetCheckSpec("reject_rate_below_threshold", asset=key("validate", "wave_gate"), blocking=True,
+                                             description="Blocks production when the wave's reject rate (source and load "
+                                                         "checks) is above CCS_REJECT_THRESHOLD.")],
+              description="Step 4: load checks of the wave's files (a key already in production that is not this wave's: "
+                          "KEY_COLLISION, never overwritten; ORPHAN_FK; PARENT_REJECTED), then its rejected keys (source "
+                          "and load checks) over the keys it owns against CCS_REJECT_THRESHOLD, before production.")
+    def wave_gate(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        wave = context.partition_key
+        threshold = load_settings().reject_threshold
+        with context.resources.target.session() as s:
+            cols = tgt_side.target_columns(s, s.prod)
+            load_rules = tgt_side.check_loaded_wave(s, tuple(src_side.target_table(t, cols.get(t.name, [])) for t in tables), wave)
+        r = reject_rate(context.resources.workbench, context.resources.target, tables, wave)
+        why = ", ".join(f"{k} ({v})" for k, v in list(r["rules"].items())[:5]) or "no rejects"
+        return dg.MaterializeResult(
+            metadata=_meta(r["records"], reject_rate=dg.MetadataValue.float(r["rate"]), rejected=r["rejected"], rules=r["rules"],
+                           load_checks=load_rules),
+            check_results=[dg.AssetCheckResult(
+                check_name="reject_rate_below_threshold", passed=r["rate"] <= threshold,
+                description=f"wave {wave}: {r['rejected']} of {r['records']} keys rejected ({r['rate']:.2%}, threshold "
+                            f"{threshold:.2%}); driven by {why}",
+                metadata={"reject_rate": dg.MetadataValue.float(r["rate"]), "threshold": dg.MetadataValue.float(threshold)})])
+
+    def production_deps(t: Table) -> list[dg.AssetKey]:
+        deps = [wave_gate.key, key("load", t.asset_name)]
+        deps += [key("production", p.lower()) for p in dict.fromkeys([t.entity] + [c.fk_table for c in t.foreign_keys])
+                 if p in by_name and p != t.name]
+        return deps
+
+    def production_asset(t: Table) -> LayerAsset:
+        def write(run: LayerRun) -> dict:
+            settings = load_settings()
+            tables_now = runtime(run)
+            if sc.transactional and t.name == TENDER_CONTROL[0]:
+                dep, tndr, source = settings.conversion_controls
+                run.log.info(f"conversion controls: {tgt_side.conversion_controls(run.target, dep, tndr, source, run.wave)}")
+            r = tgt_side.insert_production(run.target, tables_now[t.name], tables_now, run.wave, settings.env_id)
+            return {**_meta(r["rows"], **{k: v for k, v in r.items() if k != "rows"}),
+                    "dagster/column_schema": _schema(tables_now[t.name])}
+        return LayerAsset(dg.AssetSpec(
+            key("production", t.asset_name), group_name="production", kinds={"duckdb"}, deps=production_deps(t),
+            description=f"Step 4: the wave's accepted {t.name} rows in production (cisadm) with their CC&B keys"
+                        f"{', and ' + t.k_table + ' rows with ENV_ID' if t.key_table else ''}; a rerun replaces exactly "
+                        f"the wave's rows."
+                        + (" First creates the conversion deposit and tender control every tender points at."
+                           if sc.transactional and t.name == TENDER_CONTROL[0] else "")), write)
+
+    production = build_layer(P, "production", [production_asset(t) for t in tables], required_resource_keys={"target"})
+    prod_keys = [key("production", t.asset_name) for t in tables]
+
+    # ------------------------------------------------------------ step 5: validation in production
+    vkey = key("validate", "production")
+    vchecks = [dg.AssetCheckSpec(n, asset=vkey, blocking=True, description=d) for n, d in (
+        ("foreign_keys_resolve", "Every foreign key of every catalog table resolves in production for the wave."),
+        ("key_formats", "Every system key is all digits of its length, never blank or all zeros."),
+        ("primary_keys_unique", "Every table's primary key is unique across all waves."),
+        ("counts_add_up", "Per table: source rows of the wave = production rows + rejected rows (with their rules), "
+                          "and a `_K` row per production key."))]
+
+    @dg.asset(key=vkey, group_name="validate_production", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
+              deps=prod_keys, check_specs=vchecks, required_resource_keys={"workbench", "target"},
+              description="Step 5: validation in production: foreign keys, key formats, unique keys, and counts from the "
+                          "source to production per table for the wave.")
+    def validate_production(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        wave = context.partition_key
+        report, problems = upgrade_report(context.resources.workbench, context.resources.target, tables, wave)
+        fk_bad, key_bad, dups = {}, {}, {}
+        parents = {**{t.name: t for t in ccb.CCB_TABLES}, **ccb_txn.PARENTS}
+        with context.resources.target.session() as s:
+            for t in tables:
+                n, sample = checks.count_violations(s, checks.fk_violations_sql(s, t, parents), wave)
+                if n:
+                    fk_bad[t.name] = {"violations": n, "sample": sample}
+                n, sample = checks.count_violations(s, checks.key_format_sql(s, t), wave)
+                if n:
+                    key_bad[t.name] = {"violations": n, "sample": sample}
+                d = checks.pk_duplicates(s, t)
+                if d:
+                    dups[t.name] = [list(map(str, x)) for x in d[:10]]
+
+        def result(name, bad, what):
+            return dg.AssetCheckResult(check_name=name, passed=not bad, metadata={"found": dg.MetadataValue.json(bad)},
+                                       description=(f"{what}: " + ", ".join(bad)) if bad else f"no {what}")
+        return dg.MaterializeResult(
+            metadata=_meta(sum(r.get("production", 0) for r in report.values()), report=report, problems=problems),
+            check_results=[result("foreign_keys_resolve", fk_bad, "orphan foreign keys"),
+                           result("key_formats", key_bad, "malformed keys"),
+                           result("primary_keys_unique", dups, "duplicated keys"),
+                           dg.AssetCheckResult(check_name="counts_add_up", passed=not problems,
+                                               metadata={"problems": dg.MetadataValue.json(problems)},
+                                               description="; ".join(problems[:5]) or "source = production + rejected, per table")])
+
+    assets = [export, upgrade, ownership, extract, wave_files, load, wave_gate, production, validate_production]
+    asset_checks = list(source_checks)
+    if sc.mdm_odm:
+        from ..cloud.assets import build as steps_6_to_9  # the same X1-MIGAD and MDM/ODM assets scenario 1 uses
+
+        def report_fn(run: LayerRun, x1_tables):
+            from ..cloud import counts as x1
+            report, problems = upgrade_report_of(run.workbench, run.target, tables, run.wave)
+            c = x1.x1_counts(run.target, run.wave, x1_tables)
+            return {"tables": report, "mdm_odm": c}, problems + x1.x1_problems(c, strict=True), c
+
+        more, more_checks = steps_6_to_9(P, (P,), (vkey,), report_fn,
+                                         "Steps 1-9 reconciled for the wave: source rows -> production (+ rejected) per "
+                                         "CC&B table, then CC&B rows = mapped + not migrated = MDM/ODM rows.")
+        assets += more
+        asset_checks += more_checks
+    selection = dg.AssetSelection.all() | dg.AssetSelection.checks_for_assets(export.key, upgrade.key)
+    return assets, asset_checks, selection
+
+
+def reject_rate(workbench, target, tables: tuple[Table, ...], wave: str) -> dict:
+    """Rejected keys (source checks on the workbench, load checks and parser rejects on the target) over owned keys."""
+    entities = sorted({t.entity for t in tables})
+    with workbench.connect() as con:
+        src_side.ensure_upgrade_workbench(con)
+        owned = con.execute(f"SELECT count(*) FROM wb.source_owner WHERE wave = ? AND entity IN ({', '.join('?' * len(entities))})",
+                            [wave, *entities]).fetchone()[0]
+        rejected = con.execute("SELECT count(DISTINCT entity || '/' || k) FROM wb.source_reject WHERE wave = ?", [wave]).fetchone()[0]
+        rules = dict(con.execute("SELECT table_name || ':' || rule, count(*) FROM wb.source_reject WHERE wave = ? "
+                                 "GROUP BY ALL", [wave]).fetchall())
+    with target.session() as s:
+        names = ", ".join(f"'{t.name}'" for t in tables)
+        rejected += s.scalar(f"SELECT count(DISTINCT TABLE_NAME || '/' || COALESCE(STG_KEY, TO_CHAR(LINE_NO))) FROM "
+                             f"{s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{tgt_side.STEP}' AND TABLE_NAME IN ({names})"
+                             .replace("TO_CHAR(LINE_NO)", s.dialect.text("LINE_NO")), wave=wave) or 0
+        for rule, n in s.query(f"SELECT TABLE_NAME || ':' || RULE, count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave "
+                               f"AND STEP = '{tgt_side.STEP}' GROUP BY TABLE_NAME, RULE", wave=wave):
+            rules[rule] = rules.get(rule, 0) + n
+    return {"records": owned, "rejected": rejected, "rate": rejected / owned if owned else 0.0,
+            "rules": dict(sorted(rules.items(), key=lambda kv: -kv[1]))}
+
+
+def upgrade_report(workbench, target, tables: tuple[Table, ...], wave: str) -> tuple[dict, list[str]]:
+    """Per table of the wave: source, rejected at the source, extracted, loaded, parser rejects, load-check rejects,
+    production and `_K` rows, and every equation that does not hold."""
+    with workbench.connect() as con, target.session() as s:
+        return upgrade_report_of(con, s, tables, wave)
+
+
+def upgrade_report_of(con, s, tables: tuple[Table, ...], wave: str) -> tuple[dict, list[str]]:
+    """upgrade_report on open connections (the workbench's and a target session)."""
+    src_side.ensure_upgrade_workbench(con)
+    return tgt_side.reconcile_counts(src_side.source_counts(con, wave), tgt_side.target_counts(s, tables, wave), tables)

@@ -1,0 +1,71 @@
+"""Fast: scenario 2's graph loads on its own, reads in Oracle's step order, and shares no asset key with scenario 1."""
+
+from pathlib import Path
+
+import dagster as dg
+import yaml
+
+from ccs_assets.catalog import ccb
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _keys(defs) -> set[str]:
+    return {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
+
+
+def test_graph_reads_in_oracle_step_order():
+    from ccs_assets.locations.ccb_to_ccs import JOB, defs
+
+    graph = defs.resolve_asset_graph()
+    keys = _keys(defs)
+    assert all(k.startswith("ccb_to_ccs/") for k in keys), "every key carries the scenario's short name"
+    for t in ccb.CCB_TABLES:
+        for layer in ("extract", "load", "production"):
+            assert f"ccb_to_ccs/{layer}/{t.asset_name}" in keys
+    assert {"ccb_to_ccs/admin/x1_migad", "ccb_to_ccs/mdm/d1_sp", "ccb_to_ccs/odm/w1_asset"} <= keys
+    assert not any("/staging/" in k or "/keys/" in k or "/legacy/" in k for k in keys), "no step of scenario 1"
+
+    def parents(key: str) -> set[str]:
+        return {p.to_user_string() for p in graph.get(dg.AssetKey(key.split("/"))).parent_keys}
+
+    assert parents("ccb_to_ccs/source/upgrade") == {"ccb_to_ccs/source/export"}
+    assert not graph.get(dg.AssetKey(["ccb_to_ccs", "source", "export"])).is_materializable, "step 1 is the DBA's"
+    assert "ccb_to_ccs/source/upgrade" in parents("ccb_to_ccs/waves/ownership")
+    assert "ccb_to_ccs/extract/ci_acct" in parents("ccb_to_ccs/upload/wave_files")
+    assert "ccb_to_ccs/upload/wave_files" in parents("ccb_to_ccs/load/ci_acct")
+    assert {"ccb_to_ccs/validate/wave_gate", "ccb_to_ccs/production/ci_per"} <= parents("ccb_to_ccs/production/ci_acct_per")
+    assert "ccb_to_ccs/production/ci_sa" in parents("ccb_to_ccs/validate/production")
+    assert "ccb_to_ccs/validate/production" in parents("ccb_to_ccs/admin/x1_migad")
+    assert "ccb_to_ccs/production/ci_sp" in parents("ccb_to_ccs/mdm/d1_sp")
+    job = defs.resolve_job_def(JOB)
+    nodes = set(job.graph.node_names())
+    assert {"ccb_to_ccs__extract", "ccb_to_ccs__load", "ccb_to_ccs__production"} <= nodes, "one step per layer"
+    assert {"ccb_to_ccs__source__export_source_readable", "ccb_to_ccs__source__upgrade_source_readable"} <= nodes
+
+
+def test_workspace_has_one_location_per_scenario_and_no_key_twice():
+    from ccs_assets import definitions
+    from ccs_assets.locations import ccb_to_ccs, ccb_to_cloud
+
+    modules = [e["python_module"]["module_name"] for e in yaml.safe_load((REPO / "workspace.yaml").read_text())["load_from"]]
+    assert modules == ["ccs_assets.definitions", "ccs_assets.locations.ccb_to_ccs", "ccs_assets.locations.ccb_to_cloud"]
+    locations = [_keys(definitions.defs), _keys(ccb_to_ccs.defs), _keys(ccb_to_cloud.defs)]
+    assert sum(len(k) for k in locations) == len(set().union(*locations)), "no asset key is defined twice"
+
+
+def test_scenario_5_graph_has_steps_1_to_5_with_the_transactional_tables():
+    from ccs_assets.catalog import ccb_txn
+    from ccs_assets.locations.ccb_to_cloud import JOB, defs
+
+    keys = _keys(defs)
+    assert all(k.startswith("ccb_to_cloud/") for k in keys)
+    for t in ccb.CCB_TABLES + ccb_txn.TXN_TABLES:
+        assert f"ccb_to_cloud/production/{t.asset_name}" in keys
+    for t in ccb_txn.CONTROL_TABLES:  # created in production, never extracted
+        assert f"ccb_to_cloud/extract/{t.asset_name}" not in keys
+    assert not any("/mdm/" in k or "/odm/" in k or "/admin/" in k for k in keys), "scenario 5 stops at step 5"
+    graph = defs.resolve_asset_graph()
+    parents = {p.to_user_string() for p in graph.get(dg.AssetKey(["ccb_to_cloud", "production", "ci_ft"])).parent_keys}
+    assert {"ccb_to_cloud/production/ci_sa", "ccb_to_cloud/production/ci_bill"} <= parents
+    assert defs.resolve_job_def(JOB) is not None

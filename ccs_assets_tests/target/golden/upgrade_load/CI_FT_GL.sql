@@ -1,0 +1,80 @@
+SELECT table_name FROM all_tables WHERE owner = :schema;  -- binds: schema
+
+CREATE TABLE CISSTG.CCS_UP_CI_FT_GL (
+  FT_ID CHAR(12 BYTE),
+  GL_SEQ_NBR NUMBER(5,0),
+  DST_ID CHAR(10 BYTE),
+  AMOUNT NUMBER(15,2),
+  GL_ACCT VARCHAR2(254 BYTE),
+  STATISTIC_AMOUNT NUMBER(18,6),
+  TOT_AMT_SW CHAR(1 BYTE),
+  VERSION NUMBER(5,0)
+);
+
+-- commit
+
+SELECT table_name FROM all_tables WHERE owner = :schema AND table_name = :tname;  -- binds: schema, tname
+
+CREATE TABLE CISSTG.CCS_LD_IH71W_CCS_UP_CI_FT_GL (
+  FT_ID CHAR(12 BYTE),
+  GL_SEQ_NBR NUMBER(5,0),
+  DST_ID CHAR(10 BYTE),
+  AMOUNT NUMBER(15,2),
+  GL_ACCT VARCHAR2(254 BYTE),
+  STATISTIC_AMOUNT NUMBER(18,6),
+  TOT_AMT_SW CHAR(1 BYTE),
+  VERSION NUMBER(5,0)
+);
+
+-- commit
+
+-- direct_path_load CISSTG.CCS_LD_IH71W_CCS_UP_CI_FT_GL (FT_ID, GL_SEQ_NBR, DST_ID, AMOUNT, GL_ACCT, STATISTIC_AMOUNT, TOT_AMT_SW, VERSION) batch_size=100000: 1 rows
+
+SELECT column_name, data_type, data_length, char_used, data_precision, data_scale, nullable, default_length FROM all_tab_columns WHERE owner = :schema AND table_name = :tname ORDER BY column_id;  -- binds: schema, tname
+
+-- rollback
+
+DELETE FROM CISSTG.CCS_UP_CI_FT_GL WHERE FT_ID IN (SELECT OWNER_KEY FROM CISSTG.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = :tname);  -- binds: tname, wave
+
+DELETE FROM CISSTG.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = :tname;  -- binds: tname, wave
+
+INSERT INTO CISSTG.CCS_UP_CI_FT_GL (FT_ID, GL_SEQ_NBR, DST_ID, AMOUNT, GL_ACCT, STATISTIC_AMOUNT, TOT_AMT_SW, VERSION) SELECT src.FT_ID, src.GL_SEQ_NBR, src.DST_ID, src.AMOUNT, src.GL_ACCT, src.STATISTIC_AMOUNT, src.TOT_AMT_SW, src.VERSION FROM (SELECT FT_ID, GL_SEQ_NBR, DST_ID, AMOUNT, GL_ACCT, STATISTIC_AMOUNT, TOT_AMT_SW, VERSION FROM CISSTG.CCS_LD_IH71W_CCS_UP_CI_FT_GL) src;
+
+INSERT INTO CISSTG.CCS_WAVE_LEDGER (WAVE, TABLE_NAME, OWNER_KEY) SELECT DISTINCT :wave, :tname, FT_ID FROM (SELECT FT_ID, GL_SEQ_NBR, DST_ID, AMOUNT, GL_ACCT, STATISTIC_AMOUNT, TOT_AMT_SW, VERSION FROM CISSTG.CCS_LD_IH71W_CCS_UP_CI_FT_GL) src;  -- binds: tname, wave
+
+-- commit
+
+SELECT count(*) FROM CISSTG.CCS_UP_CI_FT_GL WHERE FT_ID IN (SELECT OWNER_KEY FROM CISSTG.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = :tname);  -- binds: tname, wave
+
+SELECT table_name FROM all_tables WHERE owner = :schema AND table_name = :tname;  -- binds: schema, tname
+
+CREATE TABLE CISSTG.CCS_LD_IH71W_LOAD_REJECTS (
+  LINE_NO NUMBER(10,0),
+  COLUMN_NAME VARCHAR2(4000 BYTE),
+  VALUE VARCHAR2(4000 BYTE),
+  MESSAGE VARCHAR2(4000 BYTE)
+);
+
+-- commit
+
+-- direct_path_load CISSTG.CCS_LD_IH71W_LOAD_REJECTS (LINE_NO, COLUMN_NAME, VALUE, MESSAGE) batch_size=100000: 1 rows
+
+-- rollback
+
+DELETE FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname;  -- binds: step, tname, wave
+
+INSERT INTO CISSTG.CCS_VAL_ERR (WAVE, STEP, TABLE_NAME, LEGACY_KEY, RULE, COLUMN_NAME, VALUE, MESSAGE, LINE_NO, STG_KEY)
+            SELECT :wave, :step, :tname, NULL, 'LOAD_REJECT', r.COLUMN_NAME, r.VALUE, r.MESSAGE, r.LINE_NO, NULL
+            FROM CISSTG.CCS_LD_IH71W_LOAD_REJECTS r;  -- binds: step, tname, wave
+
+-- commit
+
+SELECT count(*) FROM CISSTG.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = :step AND TABLE_NAME = :tname;  -- binds: step, tname, wave
+
+DROP TABLE CISSTG.CCS_LD_IH71W_LOAD_REJECTS PURGE;
+
+-- commit
+
+DROP TABLE CISSTG.CCS_LD_IH71W_CCS_UP_CI_FT_GL PURGE;
+
+-- commit
