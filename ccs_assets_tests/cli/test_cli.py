@@ -57,7 +57,8 @@ def test_run_help_describes_every_option_with_its_default():
     assert r.returncode == 0
     for phrase in ("--scenario SCENARIO scenario to run (default: legacy-cis",
                    "--landing LANDING legacy landing folder with wave_plan.csv (default: CCS_LANDING, else $CCS_HOME/landing)",
-                   "--wave WAVE wave to run, as named in the landing's wave_plan.csv (e.g. wave-01)"):
+                   "--source SOURCE upgrade scenarios: folder of ccb.duckdb and wave_plan.csv (default: CCS_SOURCE_DIR",
+                   "--wave WAVE wave to run, as named in the plan (e.g. wave-01; `all` without a plan)"):
         assert phrase in text, text
 
 
