@@ -67,8 +67,12 @@ def graphql(url: str, query: str, variables: dict | None = None) -> dict:
     return body["data"]
 
 
-def stop_group(proc: subprocess.Popen, timeout: float = 30) -> None:
-    """SIGTERM the server's process group; every process of it must be gone within `timeout`."""
+def stop_group(proc: subprocess.Popen, timeout: float = 60) -> None:
+    """SIGTERM the server's process group; every process of it must be gone within `timeout`.
+
+    60 s: with one code location per scenario, `dagster dev` has six code/gRPC servers; one still loading its
+    definitions on a busy 2-core machine finishes that before it exits, and at the latest leaves when its
+    heartbeat to the dead parent times out (`--heartbeat-timeout 45`). Idle, the group is gone in ~8 s."""
     pgid = os.getpgid(proc.pid)
     os.killpg(pgid, signal.SIGTERM)
     try:
