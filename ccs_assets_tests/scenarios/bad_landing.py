@@ -99,6 +99,16 @@ def build(folder: Path) -> dict[tuple[str, str], str]:
     write(folder, "service_agreements", sas)
     write(folder, "wave_plan", plan)
     write(folder, "waves", [{"wave": "wave-01", "cutover_date": "2026-01-15"}])
-    for f in DEVICE_FILES:  # no devices here (devices_bad_landing.py adds them); the required ones must exist
-        write(folder, f.name, [])
+    # every metered SP gets a good meter with one register and its install: meters, registers and meter_history are
+    # required files, and a wave whose metered SPs have no history is stopped (device rules: device_landing.py)
+    metered = [sp["sp_no"] for sp in sps if sp["sp_kind"] == "METER"]
+    write(folder, "meters", [{"meter_no": f"M_{sp}", "serial_no": f"S_{sp}", "manufacturer": "ITRON", "model": "CENTRON",
+                              "meter_type": "E-1PH", "status": "INSTALLED", "receive_date": "2004-01-01"} for sp in metered])
+    write(folder, "registers", [dict(meter_no=f"M_{sp}", register_no=1, uom="KWH", read_kind="CONSUMPTION", digits_left=6,
+                                     digits_right=0, multiplier=1, effective_at="2004-01-01 00:00:00") for sp in metered])
+    write(folder, "meter_history", [dict(history_no=f"H_{sp}", sp_no=sp, meter_no=f"M_{sp}", installed_at="2010-01-02 10:00:00")
+                                    for sp in metered])
+    for f in DEVICE_FILES:  # the optional device files stay header-only
+        if f.name not in ("meters", "registers", "meter_history"):
+            write(folder, f.name, [])
     return expected
