@@ -12,6 +12,7 @@ the control file and these constants together.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -34,11 +35,14 @@ def field_sql(c: Column, date_mask: str = DATE_MASK[0], timestamp_mask: str = TI
     return f"strftime({c.name}, '{mask}') AS {c.name}"
 
 
-def write_data_file(con: duckdb.DuckDBPyConnection, select_from: str, t: Table, path: Path, params: dict,
+def write_data_file(con: duckdb.DuckDBPyConnection, select_from: str | list[str], t: Table, path: Path, params: dict,
                     lay: Layout | None = None) -> int:
     """COPY the rows of `select_from` (a FROM-clause body) to `path` in the layout's field order; return the row count.
 
-    A field only the service's control file has is written with OUAF's empty value (enclosed blank, 0, empty date).
+    `select_from` may be a list of bodies whose rows follow each other in primary-key order (e.g. one per table
+    of CCS_KEY_XREF, whose key starts with TABLE_NAME): each is sorted on its own and appended, so no single sort
+    has to hold every row (a 20-million-row sort does not fit a 1 GB DuckDB memory_limit). A field only the
+    service's control file has is written with OUAF's empty value (enclosed blank, 0, empty date).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     lay = lay or layout(t, None)
@@ -49,14 +53,23 @@ def write_data_file(con: duckdb.DuckDBPyConnection, select_from: str, t: Table, 
     order = ", ".join(t.primary_key)
     tmp = path.with_suffix(path.suffix + ".part")
     delim, quote = (fmt.delimiter, fmt.enclosure) if fmt else (DELIMITER, ENCLOSURE)
-    con.execute(
-        f"""COPY (SELECT {fields} FROM {select_from} ORDER BY {order}) TO '{tmp}'
-        (FORMAT csv, HEADER false, DELIMITER '{delim}', QUOTE '{quote}', ESCAPE '{quote}',
-         NULLSTR '', FORCE_QUOTE ({', '.join(text_cols)}))""",
-        params,
-    )
+    bodies = [select_from] if isinstance(select_from, str) else list(select_from)
+    rows = 0
+    with open(tmp, "wb") as out:
+        for i, body in enumerate(bodies):
+            piece = tmp.with_suffix(f".{i}") if len(bodies) > 1 else tmp
+            rows += con.execute(  # COPY answers the number of rows it wrote: no second pass to count them
+                f"""COPY (SELECT {fields} FROM {body} ORDER BY {order}) TO '{piece}'
+                (FORMAT csv, HEADER false, DELIMITER '{delim}', QUOTE '{quote}', ESCAPE '{quote}',
+                 NULLSTR '', FORCE_QUOTE ({', '.join(text_cols)}))""",
+                params,
+            ).fetchone()[0]
+            if piece != tmp:
+                with open(piece, "rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+                piece.unlink()
     tmp.replace(path)
-    return con.execute(f"SELECT count(*) FROM {select_from}", params).fetchone()[0]
+    return rows
 
 
 def control_file(t: Table, data_file: str, wave: str) -> str:
@@ -99,7 +112,7 @@ def load_notes(t: Table) -> list[str]:
     return []
 
 
-def write_table_files(con, select_from: str, t: Table, out_dir: Path, wave: str, params: dict,
+def write_table_files(con, select_from: str | list[str], t: Table, out_dir: Path, wave: str, params: dict,
                       lay: Layout | None = None) -> dict[str, int]:
     """Write <TABLE>.dat and <TABLE>.ctl; return {file name: rows} (control files: None).
 

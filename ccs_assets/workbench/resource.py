@@ -25,9 +25,11 @@ CREATE TABLE IF NOT EXISTS wb.landing_counts (
   wave VARCHAR NOT NULL, file VARCHAR NOT NULL, present BOOLEAN NOT NULL, records BIGINT NOT NULL,
   loaded BIGINT NOT NULL, malformed BIGINT NOT NULL, physical_lines BIGINT NOT NULL
 );
+-- (table_name, legacy_key) is unique by construction: assign_staging_keys inserts each key the map lacks once.
+-- No PRIMARY KEY: DuckDB keeps an ART index in memory (a million-customer wave has 20 million keys, beyond a
+-- 1 GB memory_limit) and it halves the insert speed; every read of the map is a hash join anyway.
 CREATE TABLE IF NOT EXISTS wb.stg_keymap (
-  table_name VARCHAR NOT NULL, legacy_key VARCHAR NOT NULL, stg_key VARCHAR NOT NULL, first_wave VARCHAR NOT NULL,
-  PRIMARY KEY (table_name, legacy_key)
+  table_name VARCHAR NOT NULL, legacy_key VARCHAR NOT NULL, stg_key VARCHAR NOT NULL, first_wave VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS wb.ownership (
   wave VARCHAR NOT NULL, entity VARCHAR NOT NULL, legacy_key VARCHAR NOT NULL, owner_wave VARCHAR
