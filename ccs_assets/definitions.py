@@ -24,9 +24,7 @@ def presented(spec: dg.AssetSpec, production: frozenset) -> dg.AssetSpec:
     deps = spec.deps
     if any(d.asset_key == GATE for d in deps) and any(d.asset_key in production for d in deps):
         deps = [d for d in deps if d.asset_key != GATE]
-    table = lineage.markdown(spec.key.to_user_string())
-    return spec.replace_attributes(group_name=spec.key.path[0], deps=deps,
-                                   description="\n\n".join(x for x in (spec.description, table) if x))
+    return lineage.described(spec.replace_attributes(group_name=spec.key.path[0], deps=deps))
 
 
 def _present(assets: list) -> list:

@@ -1,6 +1,10 @@
 """Column lineage of scenario 1, generated from the catalog: legacy file column -> ccb -> extract -> staging ->
 production -> MDM/ODM column.
 
+The upgrade scenarios (their keys start with the scenario's short name) get the same, from their own tables:
+the upgraded CC&B source table's column (on `<prefix>/source/upgrade`, named `TABLE.COLUMN`) -> extract ->
+load -> production, keys kept, then on to MDM/ODM as in scenario 1 (`register_upgrade`).
+
 Dagster's `dagster/column_lineage` is only drawn by Dagster+, so the same graph is also rendered here as a
 markdown table for each asset's description (the open-source UI shows it on the asset page) and walked in
 either direction by `ccs-migrate lineage`. Columns are named `asset/key.COLUMN` (`legacy/customers.language`,
@@ -27,8 +31,11 @@ CCB_CHAIN = ("ccb", "extract", "staging", "production")  # each layer holds the 
 Col = tuple[str, str]  # (asset key as "prefix/name", column)
 
 
-def asset_of(table: str) -> str:
-    """The asset a catalog table's rows are read from by the next step: CC&B production, step 9 or an MDM/ODM step."""
+def asset_of(table: str, prefix: str = "") -> str:
+    """The asset a catalog table's rows are read from by the next step: CC&B production, step 9 or an MDM/ODM step
+    (in the graph of an upgrade scenario when `prefix` names it)."""
+    if prefix:
+        return f"{prefix}/{asset_of(table)}"
     if table in CCB:
         return f"production/{table.lower()}"
     if table in ADMIN_SOURCES:
@@ -64,15 +71,42 @@ def _ccb_edges(t: Table, edges: dict[str, dict[str, list[Col]]]) -> None:
             prod[c.name] = prod[c.name] + [(f"keys/{keyed.lower()}", "NEW_KEY")]
 
 
-def _x1_edges(t: Table, edges: dict[str, dict[str, list[Col]]]) -> None:
-    edges[asset_of(t.name)] = {
-        c.name: [(asset_of(s.split(".")[0]), s.split(".")[1]) for s in c.sources if s.split(".")[0] != t.name]
+def _x1_edges(t: Table, edges: dict[str, dict[str, list[Col]]], prefix: str = "") -> None:
+    edges[asset_of(t.name, prefix)] = {
+        c.name: [(asset_of(s.split(".")[0], prefix), s.split(".")[1]) for s in c.sources if s.split(".")[0] != t.name]
         for c in t.columns}
+
+
+UPGRADE_CHAIN = ("extract", "load", "production")  # an upgrade's files and tables keep the source's columns and keys
+_UPGRADES: dict[str, tuple[tuple[Table, ...], bool]] = {}
+
+
+def register_upgrade(prefix: str, tables: tuple[Table, ...], mdm_odm: bool) -> None:
+    """Add an upgrade scenario's graph (scenarios/upgrade.build calls this for each scenario it builds)."""
+    if _UPGRADES.get(prefix) != (tuple(tables), mdm_odm):
+        _UPGRADES[prefix] = (tuple(tables), mdm_odm)
+        upstream_graph.cache_clear()
+        downstream_graph.cache_clear()
+
+
+def _upgrade_edges(prefix: str, tables: tuple[Table, ...], mdm_odm: bool, edges: dict[str, dict[str, list[Col]]]) -> None:
+    source = f"{prefix}/source/upgrade"
+    edges[source] = {}
+    for t in tables:
+        edges[source].update({f"{t.name}.{c.name}": [] for c in t.columns})
+        edges[f"{prefix}/extract/{t.asset_name}"] = {c.name: [(source, f"{t.name}.{c.name}")] for c in t.columns}
+        for up, down in zip(UPGRADE_CHAIN, UPGRADE_CHAIN[1:]):
+            edges[f"{prefix}/{down}/{t.asset_name}"] = {c.name: [(f"{prefix}/{up}/{t.asset_name}", c.name)] for c in t.columns}
+    if mdm_odm:
+        for t in X1.values():
+            if _x1_available(t):
+                _x1_edges(t, edges, prefix)
 
 
 @lru_cache(maxsize=1)
 def upstream_graph() -> dict[str, dict[str, tuple[Col, ...]]]:
-    """asset -> column -> the upstream (asset, column)s it is derived from (empty: a constant or generated value)."""
+    """asset -> column -> the upstream (asset, column)s it is derived from (empty: a constant or generated value),
+    for scenario 1 and every registered upgrade scenario (their keys are prefixed: no asset is in two graphs)."""
     edges: dict[str, dict[str, list[Col]]] = {}
     for t in ccb.CCB_TABLES:
         _ccb_edges(t, edges)
@@ -81,6 +115,8 @@ def upstream_graph() -> dict[str, dict[str, tuple[Col, ...]]]:
             _x1_edges(t, edges)
     for f in LEGACY_FILES.values():
         edges[f"legacy/{f.name}"] = {c: [] for c in f.column_names}
+    for prefix, (tables, mdm_odm) in _UPGRADES.items():
+        _upgrade_edges(prefix, tables, mdm_odm, edges)
     return {a: {c: tuple(dict.fromkeys(d)) for c, d in cols.items()} for a, cols in edges.items()}
 
 
@@ -151,7 +187,15 @@ def markdown(asset: str) -> str:
         rows = [f"| `{c}` | {', '.join(f'`{a}.{dc}`' for a, dc in d) or '(not migrated)'} |" for c, d in downs.items()]
         head = "| column | feeds |"
     return ("#### Column lineage\n\n" + head + "\n|---|---|\n" + "\n".join(rows)
-            + f"\n\n`ccs-migrate lineage {asset}.COLUMN` follows a column to the legacy file (or `--downstream` to ODM).")
+            + f"\n\n`ccs-migrate lineage {asset}.COLUMN` follows a column back to where it comes from (the legacy file, or "
+              "the upgraded CC&B database), or with `--downstream` on to MDM/ODM.")
+
+
+def described(spec):
+    """A dg.AssetSpec with its column lineage table at the end of its description (the open-source UI shows it on
+    the asset page); unchanged when it has no lineage."""
+    table = markdown(spec.key.to_user_string())
+    return spec.replace_attributes(description="\n\n".join(x for x in (spec.description, table) if x)) if table else spec
 
 
 def dagster_column_lineage(asset: str):

@@ -12,8 +12,9 @@ def add_parser(sub) -> None:
                                    "column, with --downstream on to the MDM/ODM columns. Without .COLUMN, every column "
                                    "of the asset.")
     p.add_argument("name", metavar="ASSET[.COLUMN]",
-                   help="an asset key and column (odm/w1_asset_node.EFF_DTTM, legacy/customers.language), or a table "
-                        "or legacy file name (CI_PER.PER_ID, customers.language: its asset in the chain)")
+                   help="an asset key and column (odm/w1_asset_node.EFF_DTTM, legacy/customers.language, an upgrade "
+                        "scenario's ccb_to_ccs/production/ci_per.PER_ID), or a table or legacy file name (CI_PER.PER_ID, "
+                        "customers.language: its asset in scenario 1's chain)")
     p.add_argument("--downstream", action="store_true", help="follow the column towards MDM/ODM instead of the legacy file")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: %(default)s)")
     p.set_defaults(fn=cmd_lineage)
@@ -21,7 +22,10 @@ def add_parser(sub) -> None:
 
 def cmd_lineage(a) -> int:
     from ..catalog.lineage import chain, columns_of, format_chain, resolve
+    from ..scenarios.upgrade import SCENARIOS, register_lineage
 
+    for sc in SCENARIOS.values():  # their keys too (ccb_to_ccs/production/ci_per.PER_ID)
+        register_lineage(sc)
     try:
         asset, column = resolve(a.name)
     except KeyError as exc:

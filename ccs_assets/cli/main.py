@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import sys
+import uuid
 from pathlib import Path
 
 DAGSTER_YAML = """# written by ccs-migrate: one run at a time, one DuckDB writer at a time; every run tagged ccs/*
@@ -112,8 +113,9 @@ def cmd_waves_sync(a) -> int:
     return 0
 
 
-def run_wave(wave: str, instance, settings, run_id: str | None = None):
-    """Materialize the code maps, then every asset of scenario 1 for one wave, recorded in the instance."""
+def run_wave(wave: str, instance, settings, run_id: str | None = None, progress=None):
+    """Materialize the code maps, then every asset of scenario 1 for one wave, recorded in the instance.
+    With a `progress` (cli/progress.py) the runs are shown by it instead of Dagster's console log."""
     import dagster as dg
 
     from .. import definitions
@@ -129,34 +131,37 @@ def run_wave(wave: str, instance, settings, run_id: str | None = None):
     tags.update(owner_tags())  # so a later run, `doctor` or the UI can tell when this process is gone
     from ..waves.outcome import WaveOutcome, failure_causes, note_code_maps
 
+    job = defs.resolve_job_def("legacy_cis")
+    run_config = progress.run_config if progress is not None else None
+    if progress is not None:
+        progress.expect(job)
     maps = dg.materialize([a for a in defs.assets if dg.AssetKey(["config", "code_maps"]) in a.keys],
-                          instance=instance, resources=defs.resources, raise_on_error=False, tags=tags)
+                          instance=instance, resources=defs.resources, raise_on_error=False, tags=tags, run_config=run_config)
+    if progress is not None:
+        from .progress import replay
+
+        progress.expect(maps.job_def)
+        replay(progress, instance, maps.run_id)
     causes = failure_causes(maps.all_events)
     note_code_maps(defs.resources["workbench"], wave, causes[0] if causes else None)
     if not maps.success:
         return WaveOutcome(False, causes)
-    job = defs.resolve_job_def("legacy_cis")
-    result = job.execute_in_process(instance=instance, partition_key=wave, raise_on_error=False, tags=tags, run_id=run_id)
-    causes = failure_causes(result.all_events)
-    for cause in causes:
-        print(f"{'check failed' if cause.startswith('check ') else 'step failed'}: {cause.removeprefix('check ')}", file=sys.stderr)
-    for e in result.all_events:  # warnings do not fail the run, but the user must see them
-        c = e.asset_check_evaluation_data if e.event_type_value == "ASSET_CHECK_EVALUATION" else None
-        if c is not None and not c.passed and c.severity.value == "WARN":
-            print(f"check warning: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
-    return WaveOutcome(result.success and not causes, causes)
+    run_id = run_id or str(uuid.uuid4())
+    if progress is not None:
+        instance.add_event_listener(run_id, progress)
+    result = job.execute_in_process(instance=instance, partition_key=wave, raise_on_error=False, tags=tags, run_id=run_id,
+                                    run_config=run_config)
+    return WaveOutcome(_report_run(result, quiet_warnings=progress is not None), failure_causes(result.all_events))
 
 
-def run_wave_locked(wave: str, instance, settings):
+def run_wave_locked(wave: str, instance, settings, progress=None, run_id: str | None = None):
     """run_wave holding the instance's run lock: dead runs repaired first, the same wave refused, other waves queued."""
-    import uuid
-
     from ..waves.lock import wave_run_slot
 
-    run_id = str(uuid.uuid4())
+    run_id = run_id or str(uuid.uuid4())
     with wave_run_slot(instance, settings.dagster_home, wave, run_id,
                        say=lambda m: print(f"ccs-migrate: {m}", file=sys.stderr, flush=True)):
-        return run_wave(wave, instance, settings, run_id=run_id)
+        return run_wave(wave, instance, settings, run_id=run_id, progress=progress)
 
 
 def _root_cause(error) -> str:
@@ -175,8 +180,9 @@ def _planned(settings) -> list[str]:
         return []
 
 
-def run_upgrade_wave(scenario: str, wave: str, instance, settings) -> bool:
-    """Every asset (and check) of an upgrade scenario's job for one wave, recorded in the instance."""
+def run_upgrade_wave(scenario: str, wave: str, instance, settings, progress=None, run_id: str | None = None) -> bool:
+    """Every asset (and check) of an upgrade scenario's job for one wave, recorded in the instance. With a
+    `progress` (cli/progress.py) the run is shown by it instead of Dagster's console log."""
     import importlib
 
     from ..upgrade.source_side import plan_waves
@@ -189,24 +195,46 @@ def run_upgrade_wave(scenario: str, wave: str, instance, settings) -> bool:
 
     tags = {"ccs/scenario": scenario, "ccs/source": str(settings.source_dir), "ccs/target": settings.target,
             "ccs/target_db": settings.describe_target(), "ccs/bucket": store_from_env(ccs_home=settings.home).describe()}
-    result = loc.defs.resolve_job_def(loc.JOB).execute_in_process(instance=instance, partition_key=wave,
-                                                                  raise_on_error=False, tags=tags)
-    return _report_run(result)
+    job = loc.defs.resolve_job_def(loc.JOB)
+    run_id = run_id or str(uuid.uuid4())
+    if progress is not None:
+        progress.expect(job)
+        instance.add_event_listener(run_id, progress)
+    result = job.execute_in_process(instance=instance, partition_key=wave, raise_on_error=False, tags=tags, run_id=run_id,
+                                    run_config=progress.run_config if progress is not None else None)
+    return _report_run(result, quiet_warnings=progress is not None)
 
 
-def _report_run(result) -> bool:
-    failed = [e for e in result.all_events if e.is_step_failure]
-    checks = [e.asset_check_evaluation_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
-    failed_checks = [c for c in checks if not c.passed and c.severity.value == "ERROR"]
-    for e in failed:
-        why = e.step_failure_data.error.message.strip().splitlines()[-1] if e.step_failure_data and e.step_failure_data.error else ""
-        print(f"step failed: {e.step_key}: {why}", file=sys.stderr)
-    for c in failed_checks:
-        print(f"check failed: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
-    for c in checks:
-        if not c.passed and c.severity.value == "WARN":
+def _report_run(result, quiet_warnings: bool = False) -> bool:
+    """Failed steps and blocking checks on stderr, with their root cause (and the checks that warned, unless a
+    progress display lists them in its summary); whether the run succeeded."""
+    from ..waves.outcome import failure_causes
+
+    causes = failure_causes(result.all_events)
+    for cause in causes:
+        print(f"{'check failed' if cause.startswith('check ') else 'step failed'}: {cause.removeprefix('check ')}", file=sys.stderr)
+    for e in result.all_events if not quiet_warnings else ():  # warnings do not fail the run, but the user must see them
+        c = e.asset_check_evaluation_data if e.event_type_value == "ASSET_CHECK_EVALUATION" else None
+        if c is not None and not c.passed and c.severity.value == "WARN":
             print(f"check warning: {c.asset_key.to_user_string()}:{c.check_name}: {c.description}", file=sys.stderr)
-    return result.success and not failed and not failed_checks
+    return result.success and not causes
+
+
+def _run_shown(a, settings, run) -> int:
+    """`run(progress, run_id)` with the progress display (or, --verbose, Dagster's console log), then the summary
+    on stdout and the outcome as its last line."""
+    from .progress import Progress, summary
+
+    run_id = str(uuid.uuid4())
+    progress = Progress(settings.home / "logs" / f"{a.wave}-{run_id}.log", verbose=a.verbose)
+    try:
+        ok = run(progress, run_id)
+    finally:
+        progress.close()
+    last = ok.last_line(a.wave) if hasattr(ok, "last_line") else f"wave {a.wave}: {'succeeded' if ok else 'FAILED'}"
+    print("\n".join(summary(a.wave, progress, lambda: wave_reconciliation(settings, a.wave)[0])))
+    print(f"{last} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
+    return 0 if ok else 1
 
 
 def cmd_run(a) -> int:
@@ -215,9 +243,8 @@ def cmd_run(a) -> int:
         if not (settings.source_dir / "ccb.duckdb").exists() and not settings.env.get("CCS_SOURCE_CCB"):
             return _fail(f"no CC&B source at {settings.source_dir / 'ccb.duckdb'} (--source DIR, or CCS_SOURCE_CCB)")
         _sync_source_waves(instance, settings)
-        ok = run_upgrade_wave(a.scenario, a.wave, instance, settings)
-        print(f"wave {a.wave}: {'succeeded' if ok else 'FAILED'} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
-        return 0 if ok else 1
+        return _run_shown(a, settings, lambda progress, run_id: run_upgrade_wave(
+            a.scenario, a.wave, instance, settings, progress=progress, run_id=run_id))
     if a.scenario != "legacy-cis":
         return _fail(f"unknown scenario {a.scenario!r}; available: legacy-cis, {', '.join(UPGRADES)}")
     settings, instance = _prepare(a.landing)
@@ -233,12 +260,9 @@ def cmd_run(a) -> int:
 
         with build_resources(settings)["target"].session():
             pass
-    ok = run_wave_locked(a.wave, instance, settings)
-    print(f"{ok.last_line(a.wave)} (run recorded in {settings.dagster_home}; `ccs-migrate ui` to inspect)")
-    return 0 if ok else 1
+    return _run_shown(a, settings, lambda progress, run_id: run_wave_locked(a.wave, instance, settings, progress, run_id))
 
 
-X1_COLUMNS = ["ccb_rows", "mapped", "not_migrated", "rows"]
 ERROR_COLUMNS = ["wave", "step", "table_name", "legacy_key", "rule", "column_name", "value", "message", "line"]
 
 
@@ -274,13 +298,40 @@ def wave_errors(settings, wave: str, service: dict | None = None) -> list[dict]:
     return rows
 
 
+def known_wave(settings, wave: str, instance=None) -> None:
+    """A wave the plan (landing or upgrade source) or the instance knows; otherwise one line and exit 2 (main),
+    never an empty answer that reads like a clean wave."""
+    from ..upgrade.source_side import plan_waves
+
+    planned = _planned(settings)
+    source_plan = settings.source_dir / "wave_plan.csv"
+    if source_plan.is_file():
+        planned += [w for w in plan_waves(source_plan) if w not in planned]
+    if wave in planned:
+        return
+    registered: list[str] = []
+    if instance is not None:
+        registered = instance.get_dynamic_partitions("wave")
+    elif (settings.dagster_home / "dagster.yaml").exists():
+        import dagster as dg
+
+        with dg.DagsterInstance.from_config(str(settings.dagster_home)) as inst:
+            registered = inst.get_dynamic_partitions("wave")
+    if wave not in registered:
+        raise ValueError(f"unknown wave {wave!r}: the wave plan has {', '.join(planned) or 'no waves'} "
+                         f"({settings.landing}{', ' + str(source_plan) if source_plan.is_file() else ''}); registered: "
+                         f"{', '.join(registered) or 'none'}")
+
+
 def cmd_errors(a) -> int:
     from ..settings import load_settings
 
     from ..waves.errors import readable
 
+    settings = load_settings()
+    known_wave(settings, a.wave)
     service: dict = {}
-    rows = [readable(r) for r in wave_errors(load_settings(), a.wave, service)]
+    rows = [readable(r) for r in wave_errors(settings, a.wave, service)]
     if a.format == "json":
         print(json.dumps(rows, default=str, indent=1))
     else:
@@ -338,6 +389,7 @@ def cmd_reconcile(a) -> int:
     from ..settings import load_settings
 
     settings, instance = _prepare()
+    known_wave(settings, a.wave, instance)
     report, problems = wave_reconciliation(settings, a.wave)
     from ..waves.runs import last_run_note
 
@@ -353,10 +405,9 @@ def cmd_reconcile(a) -> int:
         print(f"{'table':14s}" + "".join(f"{c:>18s}" for c in cols))
         for t, r in report["tables"].items():
             print(f"{t:14s}" + "".join(f"{str(r.get(c, '')):>18s}" for c in cols))
-        x1 = report.get("mdm_odm") or {}  # steps 10-12: CC&B rows of the wave, mapped, not migrated, rows written
-        print("\n" + f"{'MDM/ODM table':22s}" + "".join(f"{c:>14s}" for c in X1_COLUMNS) if x1 else "\nMDM/ODM: nothing migrated for this wave yet")
-        for t, r in x1.items():
-            print(f"{t:22s}" + "".join(f"{str(r.get(c, '')):>14s}" for c in X1_COLUMNS))
+        from .progress import mdm_odm_lines
+
+        print("\n" + "\n".join(mdm_odm_lines(report) or ["MDM/ODM: nothing migrated for this wave yet"]))
         svc = report.get("service")
         if svc:  # CCS_TARGET=ccs: the service read back beside the rehearsal
             print(f"\n{'service read-back':26s}{'rehearsal':>12s}{'service':>12s}")
@@ -382,9 +433,16 @@ def cmd_demo(a) -> int:
 
     sync_waves(instance, landing)
     wave = planned_waves(landing)[0]
-    ok = run_wave_locked(wave, instance, settings)
+    from .progress import Progress
+
+    run_id = str(uuid.uuid4())
+    progress = Progress(settings.home / "logs" / f"{wave}-{run_id}.log")
+    try:
+        ok = run_wave_locked(wave, instance, settings, progress, run_id)
+    finally:
+        progress.close()
     report, problems = wave_reconciliation(settings, wave)
-    print(f"\n{ok.last_line(wave)}")
+    print(f"\n{ok.last_line(wave)} in {progress.elapsed}; Dagster's event log: {progress.log_path}")
     for t, r in report["tables"].items():
         print(f"  {t:14s} production {r.get('production', 0):>8}")
     print(f"errors: ccs-migrate errors --wave {wave} --format csv\nUI:     ccs-migrate ui   (then open http://127.0.0.1:3000)")
@@ -542,7 +600,9 @@ def _main(argv: list[str] | None) -> int:
     gs.set_defaults(fn=cmd_generate_source)
     r = sub.add_parser("run", help="materialize a scenario for one wave",
                        description="Run every asset of the scenario for one wave (Oracle's steps of that scenario), "
-                                   "recorded in the Dagster instance under DAGSTER_HOME.")
+                                   "recorded in the Dagster instance under DAGSTER_HOME. Shows progress on stderr (steps "
+                                   "done of total, Oracle's step and the asset being written, elapsed time), then a "
+                                   "summary on stdout: counts, MDM/ODM counts, the checks that warned, the event log file.")
     r.add_argument("--scenario", default="legacy-cis",
                    help="scenario to run (default: %(default)s, Oracle's scenario 1: legacy CIS to CCS; "
                         "upgrades: ccb-to-ccs, ccb-to-ccb-cloud)")
@@ -550,6 +610,9 @@ def _main(argv: list[str] | None) -> int:
     r.add_argument("--source", help="upgrade scenarios: folder of ccb.duckdb and wave_plan.csv (default: CCS_SOURCE_DIR, "
                                     "else $CCS_HOME/source)")
     r.add_argument("--wave", required=True, help="wave to run, as named in the plan (e.g. wave-01; `all` without a plan)")
+    r.add_argument("--verbose", action="store_true",
+                   help="print Dagster's whole event log instead of the progress line (it is always kept in the instance "
+                        "and in $CCS_HOME/logs/<wave>-<run id>.log)")
     r.set_defaults(fn=cmd_run)
     e = sub.add_parser("errors", help="a wave's validation errors")
     e.add_argument("--wave", required=True)

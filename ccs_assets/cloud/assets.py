@@ -14,6 +14,7 @@ evaluates each table's checks right after writing it.
 import dagster as dg
 
 from ..catalog import ccb, lineage, mdm
+from ..catalog.metadata import rows_metadata
 from ..catalog.model import Table
 from ..reconcile import reconcile, target_counts, workbench_counts
 from ..resources import POOL
@@ -46,22 +47,14 @@ def column_lineage(t: Table, prefix: tuple[str, ...] = ()) -> dg.TableColumnLine
     return dg.TableColumnLineage(deps_by_column={k: v for k, v in deps.items() if v})
 
 
-def column_schema(t: Table) -> dg.TableSchema:
-    return dg.TableSchema(columns=[
-        dg.TableColumn(c.name, c.display_type(), description=(c.description + f" [{c.confidence}]").strip(),
-                       constraints=dg.TableColumnConstraints(nullable=c.nullable)) for c in t.columns])
-
-
 def _meta(rows: int, t: Table | None = None, prefix: tuple[str, ...] = (), **extra) -> dict:
-    md = {"dagster/row_count": dg.MetadataValue.int(int(rows)), "dagster/partition_row_count": dg.MetadataValue.int(int(rows))}
+    """rows_metadata, with an MDM/ODM table's name and its `dagster/column_lineage` (in the graph of `prefix`)."""
+    md = rows_metadata(rows, t, **extra)
     if t is not None:
-        md["dagster/column_schema"] = column_schema(t)
         md["dagster/table_name"] = dg.MetadataValue.text(t.name)
         lineage = column_lineage(t, prefix)
         if lineage.deps_by_column:
             md["dagster/column_lineage"] = lineage
-    for k, v in extra.items():
-        md[k] = dg.MetadataValue.json(v) if isinstance(v, (dict, list)) else v
     return md
 
 
@@ -70,8 +63,10 @@ CODE_MAPS_KEY = dg.AssetKey(["config", "code_maps"])
 X1_MIGAD_CCB = ("CI_SP", "CI_SA", "CI_MTR", "CI_MTR_CONFIG", "CI_REG", "CI_ITEM")
 
 
-def x1_migad_asset(prefix: tuple[str, ...] = (), extra_deps: tuple[dg.AssetKey, ...] = (CODE_MAPS_KEY,)) -> dg.AssetsDefinition:
-    """Step 9 in the graph of `prefix`: after scenario 1's code maps, or after an upgrade's step-5 validation."""
+def x1_migad_asset(prefix: tuple[str, ...] = (), extra_deps: tuple[dg.AssetKey, ...] = (CODE_MAPS_KEY,),
+                   admin_step: int = 9) -> dg.AssetsDefinition:
+    """Step 9 in the graph of `prefix`: after scenario 1's code maps, or after an upgrade's step-5 validation
+    (`admin_step`: the number Oracle gives X1-MIGAD in that scenario, 6 in scenario 2)."""
     key = dg.AssetKey([*prefix, *ADMIN_KEY.path])
     deps = list(extra_deps) + [asset_key_of(n, prefix) for n in X1_MIGAD_CCB if n in CCB]
 
@@ -80,7 +75,7 @@ def x1_migad_asset(prefix: tuple[str, ...] = (), extra_deps: tuple[dg.AssetKey, 
                                              description="Every CC&B SP, SA, meter, configuration, register UOM/TOU and item "
                                                          "type that production uses has an MDM/ODM mapping in the master "
                                                          "configuration.")],
-              description="Step 9, rehearsal stand-in for Oracle's Admin migration batch X1-MIGAD (on the cloud service it "
+              description=f"Step {admin_step}, rehearsal stand-in for Oracle's Admin migration batch X1-MIGAD (on the cloud service it "
                           "runs inside the service; its parameters are not public): the project's own SQL derives SP types "
                           "(X1D-ServicePointType), usage subscription types (SA Type Mapping), device, device configuration, "
                           "measuring component and asset types, and the store node, derived from the CC&B admin codes through "
@@ -113,7 +108,8 @@ x1_migad = x1_migad_asset()  # scenario 1's step 9
 
 
 # ---------------------------------------------------------------- steps 10-12
-def step_asset(t: Table, prefix: tuple[str, ...] = ()) -> LayerAsset:
+def step_asset(t: Table, prefix: tuple[str, ...] = (), admin_step: int = 9) -> LayerAsset:
+    """`t`'s MDM/ODM step; Oracle numbers it from the scenario's X1-MIGAD step (10-12 after step 9 in scenario 1)."""
     deps = [dg.AssetKey([*prefix, *ADMIN_KEY.path])] + [asset_key_of(n, prefix) for n in source_tables(t)]
     what = f" (with CC&B keys {', '.join(t.key_sources)} mapped in CCS_X1_KEY_MAP)" if t.key_sources else ""
 
@@ -125,7 +121,7 @@ def step_asset(t: Table, prefix: tuple[str, ...] = ()) -> LayerAsset:
 
     return LayerAsset(dg.AssetSpec(
         [*prefix, t.product, t.asset_name], group_name=t.product, kinds={"duckdb"}, deps=list(dict.fromkeys(deps)),
-        description=f"Step {t.seed_step}: {t.name}{what} from the wave's production CC&B rows, replacing exactly the "
+        description=f"Step {t.seed_step - 9 + admin_step}: {t.name}{what} from the wave's production CC&B rows, replacing exactly the "
                     f"rows the wave owns. {t.description}"),
         write, step_checks(t))
 
@@ -203,11 +199,12 @@ def reconciliation_asset(tables: list[Table], prefix: tuple[str, ...] = (), repo
 
 
 def build(scenario: str, prefix: tuple[str, ...] = (), admin_deps: tuple[dg.AssetKey, ...] = (CODE_MAPS_KEY,),
-          report_fn=legacy_report, description: str = "") -> tuple[list, list]:
+          report_fn=legacy_report, description: str = "", admin_step: int = 9) -> tuple[list, list]:
     """Assets of steps 9-12 for the tables whose CC&B sources the catalog has: admin/x1_migad, then one MDM/ODM layer,
-    in the graph of `prefix` (scenario 1: none; scenario 2 builds the same assets as its steps 6-9)."""
+    in the graph of `prefix` (scenario 1: none; scenario 2 builds the same assets as its steps 6-9: admin_step=6)."""
     tables = available_tables()
-    admin = x1_migad if prefix == () and admin_deps == (CODE_MAPS_KEY,) else x1_migad_asset(prefix, admin_deps)
-    layer = build_layer(scenario, "mdm_odm", [step_asset(t, prefix) for t in tables]
+    admin = (x1_migad if prefix == () and admin_deps == (CODE_MAPS_KEY,) and admin_step == 9
+             else x1_migad_asset(prefix, admin_deps, admin_step))
+    layer = build_layer(scenario, "mdm_odm", [step_asset(t, prefix, admin_step) for t in tables]
                         + [reconciliation_asset(tables, prefix, report_fn, description)])
     return [admin, layer], []

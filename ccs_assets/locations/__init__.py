@@ -16,9 +16,13 @@ def resources(settings=None) -> dict:
 
 def location(scenario) -> tuple[dg.Definitions, str]:
     """The Definitions of one upgrade scenario (its graph, its job named after its prefix) and the job's name."""
+    from ..catalog import lineage
     from ..scenarios import upgrade
 
     assets, checks, selection = upgrade.build(scenario)
+    # every asset page ends with its column lineage table, as scenario 1's do
+    assets = [a.map_asset_specs(lineage.described) if isinstance(a, dg.AssetsDefinition) else lineage.described(a)
+              for a in assets]
     job = dg.define_asset_job(scenario.prefix, selection=selection,
                               description=f"{scenario.title}: Oracle steps 1-{scenario.last_step} for one wave.")
     return dg.Definitions(assets=assets, asset_checks=checks, jobs=[job], resources=resources(),

@@ -18,6 +18,7 @@ import dagster as dg
 
 from ..catalog import ccb, project
 from ..catalog.legacy import ALL_FILES, LEGACY_FILES
+from ..catalog.metadata import rows_metadata as _meta
 from ..catalog.model import Table
 from ..codemaps import load_code_maps
 from ..extract.loadfile import write_table_files
@@ -62,25 +63,6 @@ RULES_READ = {
 }
 
 
-def _schema(t: Table) -> dg.TableSchema:
-    return dg.TableSchema(
-        columns=[
-            dg.TableColumn(c.name, c.display_type(), description=(c.description + f" [{c.confidence}]").strip(),
-                           constraints=dg.TableColumnConstraints(nullable=c.nullable))
-            for c in t.columns
-        ]
-    )
-
-
-def _meta(rows: int, t: Table | None = None, **extra) -> dict:
-    md = {"dagster/row_count": dg.MetadataValue.int(int(rows)), "dagster/partition_row_count": dg.MetadataValue.int(int(rows))}
-    if t is not None:
-        md["dagster/column_schema"] = _schema(t)
-    for k, v in extra.items():
-        md[k] = v if isinstance(v, dg.MetadataValue) else dg.MetadataValue.json(v) if isinstance(v, (dict, list)) else v
-    return md
-
-
 def _parents(t: Table) -> list[str]:
     """CC&B tables this table's rows point at (its owner entity and foreign keys)."""
     out = []
@@ -95,7 +77,8 @@ def _parents(t: Table) -> list[str]:
 # ---------------------------------------------------------------- configuration
 @dg.asset(key=["config", "code_maps"], group_name="config", pool=POOL, kinds={"duckdb"},
           required_resource_keys={"workbench"},
-          description="Code maps (legacy code -> CC&B code), one CSV per kind, from CCS_CODE_MAPS or the demo maps.")
+          description="Steps 1-3: the code maps (legacy code -> CC&B code) the transform applies, one CSV per "
+                      "kind, from CCS_CODE_MAPS or the demo maps.")
 def code_maps(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = load_settings()
     with context.resources.workbench.connect() as con:

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..catalog import ccb, ccb_txn
+from ..catalog import ccb, ccb_txn, lineage
 from ..catalog.ccb_release import RELEASE_COLUMNS
+from ..catalog.metadata import column_schema as _schema
+from ..catalog.metadata import rows_metadata as _meta
 from ..catalog.model import Table
 from ..resources import POOL
 from ..settings import load_settings
@@ -59,18 +61,6 @@ SCENARIOS = {sc.cli_name: sc for sc in (CCB_TO_CCS, CCB_TO_CLOUD)}
 TENDER_CONTROL = ("CI_PAY_TNDR", "TNDR_CTL_ID")  # every migrated tender points at the conversion tender control
 
 
-def _meta(rows: int, **extra) -> dict:
-    md = {"dagster/row_count": dg.MetadataValue.int(int(rows)), "dagster/partition_row_count": dg.MetadataValue.int(int(rows))}
-    for k, v in extra.items():
-        md[k] = dg.MetadataValue.json(v) if isinstance(v, (dict, list)) else v
-    return md
-
-
-def _schema(t: Table) -> dg.TableSchema:
-    return dg.TableSchema(columns=[dg.TableColumn(c.name, c.display_type(), description=f"{c.description} [{c.confidence}]".strip(),
-                                                  constraints=dg.TableColumnConstraints(nullable=c.nullable)) for c in t.columns])
-
-
 def _wave_of(context) -> str | None:
     return context.run.tags.get("dagster/partition")
 
@@ -79,8 +69,15 @@ def plan_file(settings) -> Path:
     return settings.source_dir / "wave_plan.csv"
 
 
+def register_lineage(sc: Scenario) -> None:
+    """The scenario's column lineage (source table -> extract -> load -> production -> MDM/ODM), from the catalog,
+    for its asset pages and `ccs-migrate lineage`."""
+    lineage.register_upgrade(sc.prefix, sc.tables, sc.mdm_odm)
+
+
 def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
     """Assets and checks of one upgrade scenario, and the job's selection."""
+    register_lineage(sc)
     P = sc.prefix
     tables = sc.tables
     by_name = {t.name: t for t in tables}
@@ -337,7 +334,8 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
 
         more, more_checks = steps_6_to_9(P, (P,), (vkey,), report_fn,
                                          "Steps 1-9 reconciled for the wave: source rows -> production (+ rejected) per "
-                                         "CC&B table, then CC&B rows = mapped + not migrated = MDM/ODM rows.")
+                                         "CC&B table, then CC&B rows = mapped + not migrated = MDM/ODM rows.",
+                                         admin_step=sc.last_step - 3)
         assets += more
         asset_checks += more_checks
     selection = dg.AssetSelection.all() | dg.AssetSelection.checks_for_assets(export.key, upgrade.key)

@@ -69,3 +69,40 @@ def test_scenario_5_graph_has_steps_1_to_5_with_the_transactional_tables():
     parents = {p.to_user_string() for p in graph.get(dg.AssetKey(["ccb_to_cloud", "production", "ci_ft"])).parent_keys}
     assert {"ccb_to_cloud/production/ci_sa", "ccb_to_cloud/production/ci_bill"} <= parents
     assert defs.resolve_job_def(JOB) is not None
+
+
+def test_asset_pages_show_column_lineage_and_oracle_step_numbers_of_the_scenario():
+    """Every upgrade asset with columns ends its description with its column lineage (source table column ->
+    extract -> load -> production -> MDM/ODM), from the catalog; steps 6-9 are numbered as Oracle numbers them
+    in scenario 2, not as in scenario 1."""
+    from ccs_assets.catalog import lineage
+    from ccs_assets.locations import ccb_to_ccs, ccb_to_cloud
+
+    graph = ccb_to_ccs.defs.resolve_asset_graph()
+
+    def desc(key: str) -> str:
+        return graph.get(dg.AssetKey(key.split("/"))).description
+
+    assert "| `PER_ID` | `ccb_to_ccs/load/ci_per.PER_ID` |" in desc("ccb_to_ccs/production/ci_per")
+    assert "| `PER_ID` | `ccb_to_ccs/source/upgrade.CI_PER.PER_ID` |" in desc("ccb_to_ccs/extract/ci_per")
+    assert "| `CI_PER.PER_ID` | `ccb_to_ccs/extract/ci_per.PER_ID` |" in desc("ccb_to_ccs/source/upgrade")
+    assert ("| `D1_SP_TYPE_CD` | `ccb_to_ccs/production/ci_sp.SP_TYPE_CD`, `ccb_to_ccs/admin/x1_migad.MDM_CODE` |"
+            in desc("ccb_to_ccs/mdm/d1_sp"))
+    assert desc("ccb_to_ccs/admin/x1_migad").startswith("Step 6,") and desc("ccb_to_ccs/mdm/d1_sp").startswith("Step 7:")
+    assert desc("ccb_to_ccs/odm/w1_asset_node").startswith("Step 9:")
+    for t in ccb.CCB_TABLES:  # every column of every layer, and each hop one layer up
+        for layer, up in (("extract", None), ("load", "extract"), ("production", "load")):
+            cols = lineage.upstream_graph()[f"ccb_to_ccs/{layer}/{t.asset_name}"]
+            assert list(cols) == [c.name for c in t.columns]
+            if up:
+                assert all(d == ((f"ccb_to_ccs/{up}/{t.asset_name}", c),) for c, d in cols.items())
+    cloud = ccb_to_cloud.defs.resolve_asset_graph()
+    bill = cloud.get(dg.AssetKey(["ccb_to_cloud", "production", "ci_bill"])).description
+    assert "| `BILL_ID` | `ccb_to_cloud/load/ci_bill.BILL_ID` |" in bill
+    chain = lineage.chain("ccb_to_ccs/mdm/d1_contact", "CONTACT_ID")
+    hops = []
+    while chain["next"]:
+        chain = chain["next"][0]
+        hops.append(f"{chain['asset']}.{chain['column']}")
+    assert hops == ["ccb_to_ccs/production/ci_per.PER_ID", "ccb_to_ccs/load/ci_per.PER_ID",
+                    "ccb_to_ccs/extract/ci_per.PER_ID", "ccb_to_ccs/source/upgrade.CI_PER.PER_ID"]

@@ -26,7 +26,8 @@ def digests(home: Path) -> dict[str, tuple[int, str]]:
 
 def start(cli: Cli, wave: str, landing: Path, log: Path) -> subprocess.Popen:
     fh = open(log, "w")
-    return subprocess.Popen([sys.executable, "-m", "ccs_assets.cli.main", "run", "--landing", str(landing), "--wave", wave],
+    return subprocess.Popen([sys.executable, "-m", "ccs_assets.cli.main", "run", "--landing", str(landing), "--wave", wave,
+                             "--verbose"],  # Dagster's own event lines, to follow the steps
                             stdout=fh, stderr=subprocess.STDOUT, env=cli.env, text=True)
 
 
@@ -46,7 +47,7 @@ def test_sigkill_then_rerun_gives_a_clean_runs_data(tmp_path):
     landing = tmp_path / "landing"
     clean = Cli(tmp_path / "clean")
     clean("generate", str(landing), *LANDING_ARGS)
-    out = clean("run", "--landing", str(landing), "--wave", "wave-01")
+    out = clean("run", "--landing", str(landing), "--wave", "wave-01", "--verbose")
     steps = out.stderr.count(" - STEP_START - ")
     assert steps >= 8, out.stderr[-2000:]  # the code maps, then one step per layer
     expected = digests(clean.home)
