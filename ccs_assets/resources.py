@@ -45,7 +45,11 @@ def target_resource(settings: Settings) -> TargetResource:
 
 
 def build_resources(settings: Settings) -> dict:
+    from .codemaps import CodeMapsIOManager
+
+    workbench = WorkbenchResource(database=str(settings.workbench_db), **_duckdb(settings))
     return {
-        "workbench": WorkbenchResource(database=str(settings.workbench_db), **_duckdb(settings)),
+        "workbench": workbench,
         "target": target_resource(settings),
+        "code_maps_io": CodeMapsIOManager(workbench=workbench),  # config/code_maps' typed maps -> cfg.map_<kind>
     }

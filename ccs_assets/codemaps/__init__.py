@@ -1,17 +1,28 @@
 """Code maps: legacy code values to CC&B codes, one CSV per code kind.
 
 The demo maps in ./demo cover what `ccs-migrate generate` writes; CCS_CODE_MAPS
-points at a user's own folder. Maps are loaded into the workbench as
-`cfg.map_<kind>` tables; a value with no row is a record error (UNMAPPED_CODE),
-never a crash. A map file with a missing column or a duplicate key is a
-configuration error: CodeMapError, nothing runs.
+points at a user's own folder. Each map is read as a dagster-pandas typed
+DataFrame (`CODE_MAP_TYPES`, ccs_assets/typed_tables.py): the header has the
+kind's key columns and `ccb_value`, no key is mapped twice, no `ccb_value` is
+empty. The `config/code_maps` asset returns them as one `CodeMaps` output, so a
+bad map is a failed type check in the UI naming the file, rule, column and
+line (a passing one carries each map's rows and distinct CC&B values); only then
+does `CodeMapsIOManager` load them into the workbench as `cfg.map_<kind>` tables.
+A value with no row is a record error (UNMAPPED_CODE), never a crash. A missing
+map file, or a map that fails its type outside Dagster (`load_code_maps`), is a
+CodeMapError: nothing runs.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import dagster as dg
 import duckdb
+import pandas as pd
+
+from ..typed_tables import Header, NotBlank, UniqueKey, read_table, rule_message, summary_table, table_type
+from ..workbench import WorkbenchResource
 
 # kind -> legacy columns the kind is keyed by (legacy-interface.md, "Code maps")
 CODE_MAP_KINDS: dict[str, tuple[str, ...]] = {
@@ -37,41 +48,92 @@ CODE_MAP_KINDS: dict[str, tuple[str, ...]] = {
 
 
 class CodeMapError(ValueError):
-    """A code map file is missing, lacks a column, or maps one key twice."""
+    """A code map file is missing, lacks a column, maps one key twice or leaves a CC&B value empty."""
 
 
-def load_code_maps(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
-    """Validate every map in `folder` and (re)load it into cfg.map_<kind>; return row counts."""
+def _figures(df: pd.DataFrame) -> dict:
+    return {"rows": len(df), "ccb_values": int(df["ccb_value"].nunique()) if "ccb_value" in df else 0}
+
+
+CODE_MAP_TYPES: dict[str, dg.DagsterType] = {
+    kind: table_type(
+        f"CodeMap_{kind}", f"Code map `{kind}.csv`: ({', '.join(keys)}) -> `ccb_value`, one row per key.",
+        columns={"ccb_value": [NotBlank("CODE_MAP_BLANK")]},
+        constraints=[Header("CODE_MAP_HEADER", (*keys, "ccb_value")), UniqueKey("CODE_MAP_DUPLICATE", keys)],
+        summary=_figures)
+    for kind, keys in CODE_MAP_KINDS.items()}
+
+
+def _check_maps(context, value) -> dg.TypeCheck:
+    """Every map of the folder against its CodeMap_<kind> type; the failures, each as one line, or the figures."""
+    if not isinstance(value, dict) or set(value) != set(CODE_MAP_KINDS):
+        return dg.TypeCheck(False, description=f"expected one DataFrame per code kind ({', '.join(CODE_MAP_KINDS)})")
+    failures = []
+    for kind, df in value.items():
+        checked = CODE_MAP_TYPES[kind].type_check(context, df)
+        if not checked.success:
+            failures.append(rule_message("code map", df, checked, "CODE_MAP_INVALID"))
+    if failures:
+        return dg.TypeCheck(False, description="; ".join(failures),
+                            metadata={"failures": dg.MetadataValue.json(failures)})
+    figures = {kind: _figures(df) for kind, df in value.items()}
+    return dg.TypeCheck(True, description=f"{len(figures)} code maps, {sum(f['rows'] for f in figures.values())} rows",
+                        metadata={"maps": summary_table(figures)})
+
+
+CODE_MAPS = dg.DagsterType(name="CodeMaps", type_check_fn=_check_maps, typing_type=dict,
+                           description="The code maps of a folder, one CodeMap_<kind> DataFrame per code kind.")
+
+
+def read_code_maps(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every map of `folder` as text DataFrames indexed by file line (not yet checked); a missing file raises."""
     folder = Path(folder)
-    con.execute("CREATE SCHEMA IF NOT EXISTS cfg")
-    counts: dict[str, int] = {}
-    for kind, key_cols in CODE_MAP_KINDS.items():
+    frames = {}
+    for kind in CODE_MAP_KINDS:
         path = folder / f"{kind}.csv"
         if not path.is_file():
             raise CodeMapError(f"code map {path}: CODE_MAP_MISSING: file missing (every code kind needs a map; see docs/legacy-interface.md)")
-        header = _header(path)
-        expected = [*key_cols, "ccb_value"]
-        missing = [c for c in expected if c not in header]
-        if missing:
-            raise CodeMapError(f"code map {path}: CODE_MAP_HEADER: missing column(s) {', '.join(missing)}; expected {', '.join(expected)}")
-        cols = ", ".join(f"trim({c}) AS {c}" for c in expected)
-        rel = f"read_csv(?, header=true, all_varchar=true, auto_detect=false, quote='\"', escape='\"', columns={{{', '.join(repr(c) + ': ' + repr('VARCHAR') for c in header)}}})"
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _map AS SELECT {cols} FROM {rel}", [str(path)])
-        dup = con.execute(
-            f"SELECT {', '.join(key_cols)}, count(*) FROM _map GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
-        ).fetchone()
-        if dup:
-            raise CodeMapError(f"code map {path}: CODE_MAP_DUPLICATE: key {dup[:-1]!r} is mapped {dup[-1]} times")
-        blank = con.execute("SELECT count(*) FROM _map WHERE coalesce(ccb_value, '') = ''").fetchone()[0]
-        if blank:
-            raise CodeMapError(f"code map {path}: CODE_MAP_BLANK: {blank} row(s) with an empty ccb_value")
-        con.execute(f"CREATE OR REPLACE TABLE cfg.map_{kind} AS SELECT * FROM _map")
-        counts[kind] = con.execute(f"SELECT count(*) FROM cfg.map_{kind}").fetchone()[0]
-    con.execute("DROP TABLE IF EXISTS _map")
+        frames[kind] = read_table(path)
+    return frames
+
+
+def check_code_maps(frames: dict[str, pd.DataFrame]) -> None:
+    """CodeMapError with the type check's one-line description when a map fails its type."""
+    checked = _check_maps(None, frames)
+    if not checked.success:
+        raise CodeMapError(checked.description)
+
+
+def write_code_maps(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """(Re)load checked maps into cfg.map_<kind> (key columns, ccb_value); return row counts."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS cfg")
+    counts = {}
+    for kind, keys in CODE_MAP_KINDS.items():
+        con.register("_code_map", frames[kind][[*keys, "ccb_value"]].reset_index(drop=True))
+        try:
+            con.execute(f"CREATE OR REPLACE TABLE cfg.map_{kind} AS SELECT * FROM _code_map")
+        finally:
+            con.unregister("_code_map")
+        counts[kind] = len(frames[kind])
     return counts
 
 
-def _header(path: Path) -> list[str]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        first = fh.readline()
-    return [h.strip().strip('"') for h in first.rstrip("\r\n").split(",")]
+def load_code_maps(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
+    """Read, check and (re)load every map in `folder` into cfg.map_<kind>; return row counts."""
+    frames = read_code_maps(folder)
+    check_code_maps(frames)
+    return write_code_maps(con, frames)
+
+
+class CodeMapsIOManager(dg.ConfigurableIOManager):
+    """Stores the `config/code_maps` output (checked by its type first) as the workbench's cfg.map_<kind> tables."""
+
+    workbench: WorkbenchResource
+
+    def handle_output(self, context: dg.OutputContext, obj: dict[str, pd.DataFrame]) -> None:
+        with self.workbench.connect() as con:
+            write_code_maps(con, obj)
+
+    def load_input(self, context: dg.InputContext) -> dict[str, pd.DataFrame]:
+        with self.workbench.connect() as con:
+            return {kind: con.execute(f"SELECT * FROM cfg.map_{kind}").df() for kind in CODE_MAP_KINDS}

@@ -20,7 +20,7 @@ from ..catalog import ccb, project
 from ..catalog.legacy import ALL_FILES, LEGACY_FILES
 from ..catalog.metadata import rows_metadata as _meta
 from ..catalog.model import Table
-from ..codemaps import load_code_maps
+from ..codemaps import CODE_MAPS, read_code_maps
 from ..extract.loadfile import write_table_files
 from ..extract.spec import layout_report, layouts
 from ..keys.steps import generate_keys, rejects_by_rule, validate_entity
@@ -75,15 +75,16 @@ def _parents(t: Table) -> list[str]:
 
 
 # ---------------------------------------------------------------- configuration
-@dg.asset(key=["config", "code_maps"], group_name="config", pool=POOL, kinds={"duckdb"},
-          required_resource_keys={"workbench"},
+@dg.asset(key=["config", "code_maps"], group_name="config", pool=POOL, kinds={"duckdb"}, dagster_type=CODE_MAPS,
+          io_manager_key="code_maps_io",
           description="Steps 1-3: the code maps (legacy code -> CC&B code) the transform applies, one CSV per "
-                      "kind, from CCS_CODE_MAPS or the demo maps.")
-def code_maps(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+                      "kind, from CCS_CODE_MAPS or the demo maps. Typed DataFrames (dagster-pandas): a bad map fails "
+                      "the output's type check naming file, rule, column and line, and is not loaded.")
+def code_maps(context: dg.AssetExecutionContext) -> dg.Output:
     settings = load_settings()
-    with context.resources.workbench.connect() as con:
-        counts = load_code_maps(con, settings.code_maps)
-    return dg.MaterializeResult(metadata=_meta(sum(counts.values()), folder=str(settings.code_maps), rows_per_map=counts))
+    frames = read_code_maps(settings.code_maps)  # checked by CODE_MAPS, then loaded by the code_maps_io manager
+    counts = {kind: len(df) for kind, df in frames.items()}
+    return dg.Output(frames, metadata=_meta(sum(counts.values()), folder=str(settings.code_maps), rows_per_map=counts))
 
 
 # ---------------------------------------------------------------- legacy landing

@@ -48,6 +48,8 @@ def step_failure_causes(event) -> list[str]:
         while err.cause is not None and err.cls_name and err.cls_name.startswith("Dagster"):
             err = err.cause
         desc = (err.message or "").strip().splitlines()[0] if (err.message or "").strip() else err.cls_name
+        if err.cls_name == "DagsterTypeCheckDidNotPass" and "Description: " in desc:  # a typed table (code maps)
+            desc = "type check failed: " + desc.split("Description: ", 1)[1]
     return [f"{event.step_key}: {_plain((desc or 'failed').strip().splitlines()[0])}"]
 
 

@@ -107,6 +107,16 @@ def test_required_file_short_of_the_plan_and_a_missing_code_map_stop_the_wave(cl
     maps_errors = [e for e in errors if e["table_name"] == "code_maps"]
     assert [(e["step"], e["rule"]) for e in maps_errors] == [("landing", "CODE_MAP_MISSING")]
     assert maps_errors[0]["message"].startswith(f"code map {victim}: CODE_MAP_MISSING: file missing")
+    # a key mapped twice: the code maps' type check fails (dagster-pandas), naming file, rule, key and lines
+    shutil.copy(DEMO_CODE_MAPS / victim.name, victim)
+    lines = (maps / "sp_type.csv").read_text().splitlines()
+    (maps / "sp_type.csv").write_text("\n".join(lines + [lines[1].rsplit(",", 1)[0] + ",OTHER"]) + "\n")
+    run = cli("run", "--landing", str(land), "--wave", "wave-01", check=False, CCS_CODE_MAPS=str(maps))
+    why = (f"code map {maps / 'sp_type.csv'}: CODE_MAP_DUPLICATE: key (division, service_type, sp_kind) = "
+           f"{tuple(lines[1].split(',')[:3])!r} is on line(s) 2, {len(lines) + 1}")
+    assert run.returncode == 1 and last_line(run).startswith(f"wave wave-01: FAILED: config__code_maps: type check failed: {why}")
+    errors = json.loads(cli("errors", "--wave", "wave-01", "--format", "json").stdout)
+    assert [(e["rule"], e["message"]) for e in errors if e["table_name"] == "code_maps"] == [("CODE_MAP_DUPLICATE", why)]
 
 
 def test_first_bad_utf8_names_line_and_column_across_blocks(tmp_path):
