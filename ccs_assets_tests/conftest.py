@@ -210,3 +210,19 @@ def table_digests(db: Path) -> dict[str, tuple[int, str]]:
                 f"SELECT count(*), coalesce(md5(string_agg(r, '|' ORDER BY r)), '') "
                 f"FROM (SELECT CAST(t AS VARCHAR) AS r FROM {schema}.{table} t)").fetchone()
     return out
+
+
+# ---------------------------------------------------------------- parallel runs (pytest-xdist, .ci/run: -n 2 --dist loadgroup)
+# A module's tests stay on one worker (its module fixtures are built once); the modules that read one session
+# fixture share a worker, so that fixture (a full two-wave run) is built once, not once per worker.
+SHARED_SESSION_FIXTURES = {"two_waves_rerun": "two_waves_rerun", "two_waves_home": "waves_two_waves_home"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        used = set(getattr(item, "fixturenames", ()))
+        group = next((g for name, g in SHARED_SESSION_FIXTURES.items() if name in used), None)
+        item.add_marker(pytest.mark.xdist_group(group or item.nodeid.split("::")[0]))
