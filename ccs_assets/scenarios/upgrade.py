@@ -22,15 +22,19 @@ from ..catalog.ccb_release import RELEASE_COLUMNS
 from ..catalog.metadata import column_schema as _schema
 from ..catalog.metadata import rows_metadata as _meta
 from ..catalog.model import Table
+from ..production import conversion_controls as ctl
 from ..resources import POOL
 from ..settings import load_settings
 from ..source import SourceError
 from ..storage import store_from_env
 from ..storage.manifest import upload_outbox, verified_inbox
 from ..target import ensure_target_schema
+from ..target.dialect import DUCKDB
+from ..target.resource import TargetSession
 from ..target.schema import ensure_tables, transactional_production_tables
 from ..upgrade import source_side as src_side
 from ..upgrade import target_side as tgt_side
+from ..validate import financial
 from ..waves import WAVES
 from . import checks
 from .layers import LayerAsset, LayerRun, build_layer
@@ -263,8 +267,10 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
             settings = load_settings()
             tables_now = runtime(run)
             if sc.transactional and t.name == TENDER_CONTROL[0]:
-                dep, tndr, source = settings.conversion_controls
-                run.log.info(f"conversion controls: {tgt_side.conversion_controls(run.target, dep, tndr, source, run.wave)}")
+                controls = ctl.ConversionControls.from_settings(settings)
+                created = ctl.ensure_conversion_controls(run.target, controls,
+                                                         currency=tgt_side.wave_currency(run.target, run.wave))
+                run.log.info(f"conversion controls {'created' if created else 'already in production'}: {controls}")
             r = tgt_side.insert_production(run.target, tables_now[t.name], tables_now, run.wave, settings.env_id)
             return {**_meta(r["rows"], **{k: v for k, v in r.items() if k != "rows"}),
                     "dagster/column_schema": _schema(tables_now[t.name])}
@@ -287,11 +293,22 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
         ("primary_keys_unique", "Every table's primary key is unique across all waves."),
         ("counts_add_up", "Per table: source rows of the wave = production rows + rejected rows (with their rules), "
                           "and a `_K` row per production key."))]
+    if sc.transactional:  # the financial reconciliation (reference section 3): money arrived whole, per account
+        vchecks += [dg.AssetCheckSpec(name, asset=vkey, blocking=True, description=FINANCIAL_CHECKS[rule])
+                    for rule, name in financial.RULES.items()]
+        vchecks.append(dg.AssetCheckSpec(
+            "tenders_on_conversion_control", asset=vkey, blocking=True,
+            description="Every tender of the wave's accounts points at the conversion tender control (deposit and tender "
+                        "controls are not migrated); metadata: the total the user enters to balance it."))
 
     @dg.asset(key=vkey, group_name="validate_production", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=prod_keys, check_specs=vchecks, required_resource_keys={"workbench", "target"},
+              deps=prod_keys, check_specs=vchecks,
+              required_resource_keys={"workbench", "target"} | ({"source_ccb"} if sc.transactional else set()),
               description="Step 5: validation in production: foreign keys, key formats, unique keys, and counts from the "
-                          "source to production per table for the wave.")
+                          "source to production per table for the wave"
+                          + ("; the financial reconciliation against the source (blocking, failures listed per account in "
+                             "`ccs-migrate errors`, step financial) and every tender on the conversion tender control."
+                             if sc.transactional else "."))
     def validate_production(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         wave = context.partition_key
         report, problems = upgrade_report(context.resources.workbench, context.resources.target, tables, wave)
@@ -312,14 +329,22 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
         def result(name, bad, what):
             return dg.AssetCheckResult(check_name=name, passed=not bad, metadata={"found": dg.MetadataValue.json(bad)},
                                        description=(f"{what}: " + ", ".join(bad)) if bad else f"no {what}")
+        results = [result("foreign_keys_resolve", fk_bad, "orphan foreign keys"),
+                   result("key_formats", key_bad, "malformed keys"),
+                   result("primary_keys_unique", dups, "duplicated keys"),
+                   dg.AssetCheckResult(check_name="counts_add_up", passed=not problems,
+                                       metadata={"problems": dg.MetadataValue.json(problems)},
+                                       description="; ".join(problems[:5]) or "source = production + rejected, per table")]
+        extra = {}
+        if sc.transactional:
+            findings = financial_reconciliation(context.resources.workbench, context.resources.source_ccb,
+                                                context.resources.target, tables, wave)
+            results += [financial.check_result(f) for f in findings]
+            results.append(tender_check(context.resources.target, wave))
+            extra["financial"] = {f.rule: f.failed for f in findings}
         return dg.MaterializeResult(
-            metadata=_meta(sum(r.get("production", 0) for r in report.values()), report=report, problems=problems),
-            check_results=[result("foreign_keys_resolve", fk_bad, "orphan foreign keys"),
-                           result("key_formats", key_bad, "malformed keys"),
-                           result("primary_keys_unique", dups, "duplicated keys"),
-                           dg.AssetCheckResult(check_name="counts_add_up", passed=not problems,
-                                               metadata={"problems": dg.MetadataValue.json(problems)},
-                                               description="; ".join(problems[:5]) or "source = production + rejected, per table")])
+            metadata=_meta(sum(r.get("production", 0) for r in report.values()), report=report, problems=problems, **extra),
+            check_results=results)
 
     assets = [export, upgrade, ownership, extract, wave_files, load, wave_gate, production, validate_production]
     asset_checks = list(source_checks)
@@ -340,6 +365,70 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
         asset_checks += more_checks
     selection = dg.AssetSelection.all() | dg.AssetSelection.checks_for_assets(export.key, upgrade.key)
     return assets, asset_checks, selection
+
+
+FINANCIAL_CHECKS = {
+    "FT-SA-BALANCE": "Per SA of the wave: the sums of CUR_AMT and of TOT_AMT over frozen FTs are the source's (keys the "
+                     "wave rejected left out); a difference lists the accounts.",
+    "FT-ACCT-BALANCE": "Per account of the wave: the sums of CUR_AMT and of TOT_AMT over its SAs' frozen FTs are the "
+                       "source's; a difference lists the accounts.",
+    "FT-PARENT": "Every FT of the wave finds its bill segment, pay segment or adjustment (by FT_TYPE_FLG) and its bill or "
+                 "payment in production; lists the accounts.",
+    "FT-GL-NET-ZERO": "Every FT's CI_FT_GL lines net to zero in production where the source's do; lists the accounts.",
+    "ACCT-BILLS": "Per account of the wave: as many bills as in the source; lists the accounts.",
+    "ACCT-PAYMENTS": "Per account of the wave: as many payments and the same payment total as in the source; lists the "
+                     "accounts.",
+    "FT-GL-LINES": "Per account of the wave: as many GL lines on its FTs as in the source; lists the accounts.",
+}
+FIN_SOURCE_TABLES = ("CI_ACCT", "CI_SA", "CI_FT", "CI_FT_GL", "CI_BILL", "CI_PAY")
+FIN_ERROR_STEP = "financial"
+
+
+def financial_reconciliation(workbench, source, target, tables: tuple[Table, ...], wave: str) -> list[financial.Finding]:
+    """Scenario 5, step 5: the financial reconciliation of the wave, source (read through the workbench) against
+    production, leaving out on the source the keys the wave rejected (source checks and load checks, each already in
+    `ccs-migrate errors`). Failed rules are written to `ccs-migrate errors` (step `financial`), one row per account."""
+    import pyarrow as pa
+
+    entity_of = pa.table({"TABLE_NAME": [t.name for t in tables], "ENTITY": [t.entity for t in tables]})
+    with workbench.connect() as con, target.session() as s:
+        src_side.ensure_upgrade_workbench(con)
+        con.register("ccs_load_rejected", tgt_side.rejected_keys(s, wave))
+        con.register("ccs_entity_of", entity_of)
+        con.execute("""CREATE OR REPLACE TEMP TABLE ccs_fin_rejected AS
+                       SELECT entity AS ENTITY, trim(k) AS K FROM wb.source_reject WHERE wave = ?
+                       UNION SELECT e.ENTITY, trim(r.K) FROM ccs_load_rejected r JOIN ccs_entity_of e USING (TABLE_NAME)""",
+                    [wave])
+        for name in ("ccs_load_rejected", "ccs_entity_of"):
+            con.unregister(name)
+        with source.reader(con, list(FIN_SOURCE_TABLES)) as src:
+            schema = src.relation("CI_FT").rsplit(".", 1)[0]
+            accounts = ("SELECT k FROM wb.source_owner WHERE entity = 'CI_ACCT' AND wave = :wave AND trim(k) NOT IN "
+                        "(SELECT K FROM ccs_fin_rejected WHERE ENTITY = 'CI_ACCT')")
+            findings = financial.reconcile_financials(TargetSession(con, DUCKDB, schema, schema), schema, s, wave,
+                                                      source_accounts=accounts,
+                                                      source_rejected="SELECT ENTITY, K FROM ccs_fin_rejected")
+        con.execute("DELETE FROM wb.errors WHERE wave = ? AND step = ?", [wave, FIN_ERROR_STEP])
+        for e in financial.error_rows(findings, FIN_ERROR_STEP):
+            con.execute("INSERT INTO wb.errors VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)",
+                        [wave, e["step"], e["table"], e["key"], e["rule"], e["column"], e["value"], e["message"]])
+    return findings
+
+
+def tender_check(target, wave: str) -> dg.AssetCheckResult:
+    """tenders_on_conversion_control: no tender of the wave's accounts off the conversion tender control."""
+    controls = ctl.ConversionControls.from_settings(load_settings())
+    with target.session() as s:
+        n, sample = ctl.tenders_off_control(s, wave, controls)
+        count, total = ctl.tender_total(s, controls)
+    return dg.AssetCheckResult(
+        check_name="tenders_on_conversion_control", passed=n == 0,
+        description=(f"{n} tenders of the wave are not on conversion tender control {controls.tndr_ctl_id} "
+                     f"(CI_PAY_TNDR.TNDR_CTL_ID), e.g. PAY_TENDER_ID {', '.join(sample)}") if n else
+                    f"every tender of the wave is on conversion tender control {controls.tndr_ctl_id}",
+        metadata={"off_control": n, "sample": dg.MetadataValue.json(sample), "tender_control": controls.tndr_ctl_id,
+                  "deposit_control": controls.dep_ctl_id, "tenders_on_control": count,
+                  "total_to_balance": dg.MetadataValue.float(float(total))})
 
 
 def reject_rate(workbench, target, tables: tuple[Table, ...], wave: str) -> dict:

@@ -178,27 +178,15 @@ def insert_production(s: TargetSession, t: Table, tables: dict[str, Table], wave
     return out
 
 
-def conversion_controls(s: TargetSession, dep_ctl_id: str, tndr_ctl_id: str, tender_source: str, wave: str) -> dict:
-    """Scenario 5: the one deposit control and one tender control the conversion creates in production (deposit and
-    tender controls are not migrated; every migrated tender points at this tender control, reference section 3).
-    Created once, kept by reruns and rollbacks (no wave owns them); a control of that id that is not the conversion's
-    is an error, never overwritten. Status 10 (open) and blank source type are inferred: the codes are not public."""
-    t_key, d_key = s.dialect.char(":t", 10), s.dialect.char(":d", 10)  # CHAR(10) keys: Oracle compares a bind unpadded
-    existing = s.query(f"SELECT TNDR_SOURCE_CD, DEP_CTL_ID FROM {s.prod}.CI_TNDR_CTL WHERE TNDR_CTL_ID = {t_key}", t=tndr_ctl_id)
-    if existing and (str(existing[0][0]).strip() != tender_source or str(existing[0][1]).strip() != dep_ctl_id):
-        raise ValueError(f"CI_TNDR_CTL {tndr_ctl_id} already exists in production and is not the conversion tender control "
-                         f"(source {existing[0][0]!r}, deposit control {existing[0][1]!r}): set CCS_CONVERSION_TNDR_CTL_ID")
-    currency = f"COALESCE((SELECT MIN(x.CURRENCY_CD) FROM {_loaded(s, ccb_txn.CI_PAY_TNDR)}), ' ')"
-    with s.transaction():
-        s.execute(f"INSERT INTO {s.prod}.CI_DEP_CTL (DEP_CTL_ID, TNDR_SRCE_TYPE_FLG, DEP_CTL_STATUS_FLG, BALANCED_DTTM, END_BALANCE, "
-                  f"CURRENCY_CD, CRE_DTTM, VERSION) SELECT :d, ' ', '10', NULL, 0, {currency}, {s.dialect.now()}, 1"
-                  f"{s.dialect.from_dual()} WHERE NOT EXISTS (SELECT 1 FROM {s.prod}.CI_DEP_CTL WHERE DEP_CTL_ID = {d_key})",
-                  d=dep_ctl_id, wave=wave)
-        s.execute(f"INSERT INTO {s.prod}.CI_TNDR_CTL (TNDR_CTL_ID, DEP_CTL_ID, TNDR_SOURCE_CD, TNDR_CTL_ST_FLG, END_BALANCE, "
-                  f"CURRENCY_CD, CRE_DTTM, VERSION) SELECT :t, :d, :src, '10', 0, {currency}, {s.dialect.now()}, 1"
-                  f"{s.dialect.from_dual()} WHERE NOT EXISTS (SELECT 1 FROM {s.prod}.CI_TNDR_CTL WHERE TNDR_CTL_ID = {t_key})",
-                  t=tndr_ctl_id, d=dep_ctl_id, src=tender_source, wave=wave)
-    return {"deposit_control": dep_ctl_id, "tender_control": tndr_ctl_id}
+def wave_currency(s: TargetSession, wave: str) -> str:
+    """The currency of the wave's loaded tenders (the conversion controls' CURRENCY_CD); blank when it has none."""
+    return str(s.scalar(f"SELECT MIN(x.CURRENCY_CD) FROM {_loaded(s, ccb_txn.CI_PAY_TNDR)}", wave=wave) or " ")
+
+
+def rejected_keys(s: TargetSession, wave: str):
+    """The wave's entity keys its load checks rejected, as Arrow (TABLE_NAME, K): what step 5 leaves out of the source."""
+    return s.arrow(f"SELECT DISTINCT TABLE_NAME, STG_KEY AS K FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}' "
+                   f"AND STG_KEY IS NOT NULL", wave=wave)
 
 
 def target_counts(s: TargetSession, tables: tuple[Table, ...], wave: str) -> dict[str, dict]:

@@ -19,6 +19,13 @@ comparison is exact on every engine. Rules (reference section 3):
 The wave's accounts: production's CCS_WAVE_LEDGER rows of CI_ACCT, unless
 `target_accounts` says otherwise; on the source `source_accounts` (the SELECT the
 extract picks the wave's accounts with; `:wave` is bound), else every account.
+`source_rejected` (a SELECT of ENTITY, K on the source session) names the keys the
+wave rejected on purpose (each in `ccs-migrate errors` with its rule): the source
+side leaves those FTs, bills and payments out, as the counts do (source =
+production + rejected), so what remains must be equal to the cent.
+
+Public API (stable; scenario 6 reuses it): Finding, reconcile_financials,
+source_side/target_side, target_statements, check_result, error_rows, RULES.
 """
 
 from __future__ import annotations
@@ -34,7 +41,13 @@ from ..catalog.model import Column
 SQL_DIR = Path(__file__).parent / "sql"
 SAMPLE = 10
 MAX_LISTED = 1000  # offending FTs read back to name their accounts (all are counted)
+MAX_ACCOUNTS = 100  # accounts listed in a check's metadata (all are in `ccs-migrate errors`)
 CENTS = Column("CENTS", "number", 18)
+# rule -> Dagster check name, in the order reconcile_financials returns them
+RULES = {r: r.lower().replace("-", "_") for r in ("FT-SA-BALANCE", "FT-ACCT-BALANCE", "FT-PARENT", "FT-GL-NET-ZERO",
+                                                   "ACCT-BILLS", "ACCT-PAYMENTS", "FT-GL-LINES")}
+# the entity key each source-side statement leaves out when the wave rejected it (alias.column)
+KEPT = {"ft_kept": ("CI_FT", "f.FT_ID"), "bill_kept": ("CI_BILL", "b.BILL_ID"), "pay_kept": ("CI_PAY", "p.PAY_ID")}
 
 
 def _sql(name: str, **parts: str) -> str:
@@ -74,11 +87,14 @@ class Finding:
 class Side:
     """One database of the comparison: its session, CC&B schema and the SELECT of the wave's accounts."""
 
-    def __init__(self, session, schema: str, accounts: str):
+    def __init__(self, session, schema: str, accounts: str, rejected: str | None = None):
         self.s, self.schema, self.accounts = session, schema, accounts
+        self.kept = {p: f" AND {col} NOT IN (SELECT r.K FROM ({rejected}) r WHERE r.ENTITY = '{entity}')" if rejected else ""
+                     for p, (entity, col) in KEPT.items()}
 
     def sql(self, name: str, **parts: str) -> str:
-        return _body(_sql(name, schema=self.schema, accounts=self.accounts, cents=self.s.dialect.column_type(CENTS), **parts))
+        return _body(_sql(name, schema=self.schema, accounts=self.accounts, cents=self.s.dialect.column_type(CENTS),
+                          **{**self.kept, **parts}))
 
     def arrow(self, name: str, wave: str, **parts: str):
         sql = self.sql(name, **parts)
@@ -90,8 +106,8 @@ def target_side(target, target_accounts: str | None = None) -> Side:
     return Side(target, target.prod, accounts)
 
 
-def source_side(source, schema: str, source_accounts: str | None = None) -> Side:
-    return Side(source, schema, source_accounts or f"SELECT ACCT_ID FROM {schema}.CI_ACCT")
+def source_side(source, schema: str, source_accounts: str | None = None, source_rejected: str | None = None) -> Side:
+    return Side(source, schema, source_accounts or f"SELECT ACCT_ID FROM {schema}.CI_ACCT", source_rejected)
 
 
 def _compare(src, tgt, name: str, **parts: str) -> list[dict]:
@@ -180,9 +196,10 @@ def account_totals(src: Side, tgt: Side, wave: str) -> list[Finding]:
 
 
 def reconcile_financials(source, source_schema: str, target, wave: str, *, source_accounts: str | None = None,
-                         target_accounts: str | None = None) -> list[Finding]:
-    """Every financial rule for one wave; a Finding per rule (passed or not), in a stable order."""
-    src, tgt = source_side(source, source_schema, source_accounts), target_side(target, target_accounts)
+                         target_accounts: str | None = None, source_rejected: str | None = None) -> list[Finding]:
+    """Every financial rule for one wave; a Finding per rule (passed or not), in the order of RULES."""
+    src = source_side(source, source_schema, source_accounts, source_rejected)
+    tgt = target_side(target, target_accounts)
     fts = _count(tgt, tgt.sql("fin_ft_count.sql"), wave)
     return balances(src, tgt, wave) + [ft_parents(tgt, wave, fts), gl(src, tgt, wave, fts)] + account_totals(src, tgt, wave)
 
@@ -200,7 +217,27 @@ def check_result(f: Finding, asset_key=None):
     import dagster as dg
 
     return dg.AssetCheckResult(
-        passed=f.passed, asset_key=asset_key, check_name=f.rule.lower().replace("-", "_"), description=f.message(),
+        passed=f.passed, asset_key=asset_key, check_name=RULES[f.rule], description=f.message(),
         metadata={"rule": f.rule, "table": f.table, "key": f.key, "checked": f.checked, "failed": f.failed,
-                  "accounts": dg.MetadataValue.json(f.accounts[:100]), "sample": dg.MetadataValue.json(
+                  "accounts_listed": len(f.accounts[:MAX_ACCOUNTS]),
+                  "accounts": dg.MetadataValue.json(f.accounts[:MAX_ACCOUNTS]), "sample": dg.MetadataValue.json(
                       [{k: str(v) for k, v in r.items()} for r in f.sample])})
+
+
+def error_rows(findings: list[Finding], step: str = "financial") -> list[dict]:
+    """One `ccs-migrate errors` row per account of each failed rule: table, the account's key, rule and what differs
+    (the offending row when it is in the sample)."""
+    out = []
+    for f in findings:
+        if f.passed:
+            continue
+        by_acct = {}
+        for r in f.sample:
+            by_acct.setdefault(str(r["ACCT_ID"]).strip(), r)
+        for a in f.accounts:
+            r = by_acct.get(a)
+            detail = ", ".join(f"{k}={str(v).strip()}" for k, v in r.items() if k != "ACCT_ID") if r else ""
+            out.append({"step": step, "table": f.table, "key": a, "rule": f.rule, "column": f.key.split(":")[0].split(" ")[0],
+                        "value": detail or None,
+                        "message": f"{f.rule}: account {a}: {f.description} differ ({f.key})" + (f": {detail}" if detail else "")})
+    return out

@@ -423,13 +423,13 @@ def _financial_units(unit) -> None:
     unit("validate", "financial_reconciliation", count=1)(lambda s: financial.target_statements(s, WAVE))
 
     def controls(s):
-        c = ctl.ensure_conversion_controls(s, tender_source="CONVERSION", currency="USD")
-        ctl.point_tenders(s, WAVE, c)
+        c = ctl.ConversionControls("9000000001", "9000000002", "CONVERSION")
+        ctl.ensure_conversion_controls(s, c, currency="USD")  # nothing found: both inserts are recorded
         ctl.tenders_off_control(s, WAVE, c)
         ctl.tender_total(s, c)
 
     # its tables DDL is in schema/CI_DEP_CTL.sql, schema/CI_TNDR_CTL.sql: keep the step's own statements
-    unit("production", "conversion_controls", only=DML_ONLY, sequences={r"AS K FROM DUAL": ["1000000001", "1000000002"]})(controls)
+    unit("production", "conversion_controls", only=DML_ONLY)(controls)
 
 
 @contextmanager
@@ -507,7 +507,7 @@ def _upgrade_units(unit, tmp: Path) -> None:
             yield self.s
 
     unit("upgrade", "reject_rate")(lambda s: reject_rate(Workbench(), Target(s), tables, WAVE))
-    unit("upgrade", "conversion_controls")(lambda s: up.conversion_controls(s, "9000000001", "9000000002", "CONVERSION", WAVE))
+    unit("upgrade", "financial_inputs")(lambda s: (up.wave_currency(s, WAVE), up.rejected_keys(s, WAVE)))
 
 
 def _wave_units(unit) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccs_assets.validate.financial import check_result, reconcile_financials
+from ccs_assets.validate.financial import check_result, error_rows, reconcile_financials
 
 from .conftest import SOURCE_WAVE, WAVE
 
@@ -92,3 +92,25 @@ def test_a_missing_bill_and_a_missing_account(sides):
     gone = one(tgt, "SELECT max(ACCT_ID) FROM cisadm.CI_ACCT WHERE CAST(ACCT_ID AS BIGINT) % 2 = 0")[0]
     tgt.execute("DELETE FROM cisadm.CI_ACCT WHERE ACCT_ID = :a", a=gone)
     assert gone in run(sides)["ACCT-PAYMENTS"].accounts
+
+
+def test_keys_the_wave_rejected_are_left_out_of_the_source(sides):
+    """An FT and a bill the wave rejected on purpose (in `ccs-migrate errors`) are not in production: the source side
+    leaves them out, so the rest must still reconcile to the cent; anything else missing still fails."""
+    src, tgt = sides
+    acct, ft, bill = one(tgt, """SELECT s.ACCT_ID, f.FT_ID, f.BILL_ID FROM cisadm.CI_FT f JOIN cisadm.CI_SA s USING (SA_ID)
+        WHERE f.FREEZE_SW = 'Y' AND f.FT_TYPE_FLG = 'BS' AND CAST(s.ACCT_ID AS BIGINT) % 2 = 0 ORDER BY f.FT_ID LIMIT 1""")
+    tgt.execute("DELETE FROM cisadm.CI_FT_GL WHERE FT_ID = :ft", ft=ft)
+    tgt.execute("DELETE FROM cisadm.CI_FT WHERE FT_ID = :ft", ft=ft)
+    tgt.execute("DELETE FROM cisadm.CI_BILL WHERE BILL_ID = :b", b=bill)
+    broken = run(sides)
+    assert {r for r, f in broken.items() if not f.passed} >= {"FT-SA-BALANCE", "FT-ACCT-BALANCE", "ACCT-BILLS"}
+    rows = error_rows(list(broken.values()))
+    assert {(e["table"], e["key"], e["rule"], e["step"]) for e in rows} >= {("CI_FT", acct, "FT-SA-BALANCE", "financial"),
+                                                                            ("CI_BILL", acct, "ACCT-BILLS", "financial")}
+    assert all(acct in e["message"] and e["rule"] in e["message"] for e in rows if e["key"] == acct)
+    rejected = f"SELECT 'CI_FT' AS ENTITY, '{ft}' AS K UNION ALL SELECT 'CI_BILL', '{bill}'"
+    kept = run(sides, source_rejected=rejected)
+    # the bill's other FTs (same bill, other segments) still point at it: only FT-PARENT may say so
+    assert all(f.passed for r, f in kept.items() if r != "FT-PARENT"), [f.message() for f in kept.values() if not f.passed]
+    assert error_rows([f for r, f in kept.items() if r != "FT-PARENT"]) == []

@@ -3,6 +3,6 @@ SELECT s.ACCT_ID AS ACCT_ID, g.FT_ID AS FT_ID, CAST(SUM(g.AMOUNT) * 100 AS {cent
 FROM {schema}.CI_FT_GL g
 JOIN {schema}.CI_FT f ON f.FT_ID = g.FT_ID
 JOIN {schema}.CI_SA s ON s.SA_ID = f.SA_ID
-WHERE s.ACCT_ID IN ({accounts})
+WHERE s.ACCT_ID IN ({accounts}){ft_kept}
 GROUP BY s.ACCT_ID, g.FT_ID
 HAVING SUM(g.AMOUNT) <> 0
