@@ -398,6 +398,20 @@ FT_PARENTS: dict[str, tuple[str, str, str | None, str | None]] = {
     "AD": ("CI_ADJ", "ADJ_ID", None, None),
     "AX": ("CI_ADJ", "ADJ_ID", None, None),
 }
+
+
+def typed_foreign_keys() -> tuple[tuple[str, str, tuple[str, ...], str, str, str], ...]:
+    """FT_PARENTS as foreign keys that hold for some types only: (child table, type column, types, column, parent
+    table, parent key), e.g. CI_FT.SIBLING_ID -> CI_BSEG.BSEG_ID when FT_TYPE_FLG is BS or BX. The source and load
+    checks reject an FT whose parent is missing or rejected with them, as they do for a plain foreign key."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for flg, (sib, sib_key, parent, parent_key) in FT_PARENTS.items():
+        groups.setdefault(("SIBLING_ID", sib, sib_key), []).append(flg)
+        if parent:
+            groups.setdefault(("PARENT_ID", parent, parent_key), []).append(flg)
+    return tuple(("CI_FT", "FT_TYPE_FLG", tuple(flgs), col, table, key) for (col, table, key), flgs in groups.items())
+
+
 # Foreign keys of more than one column: (child, columns, parent, parent columns).
 COMPOSITE_FKS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = (
     ("CI_BSEG_CALC_LN", ("BSEG_ID", "HEADER_SEQ"), "CI_BSEG_CALC", ("BSEG_ID", "HEADER_SEQ")),

@@ -20,7 +20,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from ..catalog import project
+from ..catalog import ccb_txn, project
 from ..catalog.model import Column, Table
 from ..extract.loadfile import write_table_files
 from ..source.resource import SourceColumn, SourceReader
@@ -173,11 +173,23 @@ def _reject(con, wave: str, t: Table, rule: str, column: str | None, select_keys
     return con.execute("SELECT count(*) FROM wb.source_reject WHERE wave = ?", [wave]).fetchone()[0] - before
 
 
+def typed_fks(by_name: dict[str, Table]) -> list[tuple[Table, str, str, str, Table, str]]:
+    """The catalog's typed foreign keys among these tables: (child, condition on x, types, column, parent, parent key)."""
+    out = []
+    for child, type_col, types, col, parent, key in ccb_txn.typed_foreign_keys():
+        if child in by_name and parent in by_name:
+            cond = f"x.{type_col} IN ({', '.join(repr(v) for v in types)})"
+            out.append((by_name[child], cond, f"{type_col} {'/'.join(types)}", col, by_name[parent], key))
+    return out
+
+
 def check_source_wave(con, src: SourceReader, tables: tuple[Table, ...], wave: str) -> dict:
-    """Duplicate keys, orphan foreign keys and their cascade, for the wave's source rows; returns rejects per rule."""
+    """Duplicate keys, orphan foreign keys (an FT's parent by its type too) and their cascade, for the wave's source
+    rows; returns rejects per rule."""
     con.execute("DELETE FROM wb.source_reject WHERE wave = ?", [wave])
     by_name = {t.name: t for t in tables}
     rel = {t.name: src.relation(t.name) for t in tables}
+    typed = typed_fks(by_name)
     for t in tables:
         pk_value = " || '/' || ".join(f"CAST(x.{c} AS VARCHAR)" for c in t.primary_key)
         on = " AND ".join(f"d.{c} = x.{c}" for c in t.primary_key)
@@ -195,6 +207,12 @@ def check_source_wave(con, src: SourceReader, tables: tuple[Table, ...], wave: s
                     f"WHERE trim(x.{c.name}) <> '' AND x.{c.name} NOT IN (SELECT {c.fk_column} FROM {rel[parent.name]} "
                     f"WHERE {c.fk_column} IS NOT NULL)",
                     f"'{t.name}.{c.name} ' || v.value || ' has no {parent.name} row in the source'")
+    for t, cond, what, col, parent, key in typed:  # a blank parent key is missing too: an FT always has its parent
+        _reject(con, wave, t, "ORPHAN_FK", col,
+                f"SELECT x.{t.owner_column} AS k, coalesce(x.{col}, '') AS value FROM {wave_rows(rel[t.name], t)} "
+                f"WHERE {cond} AND (coalesce(trim(x.{col}), '') = '' OR x.{col} NOT IN "
+                f"(SELECT {key} FROM {rel[parent.name]} WHERE {key} IS NOT NULL))",
+                f"'{t.name}.{col} ' || v.value || ' ({what}) has no {parent.name} row in the source'")
     while True:  # a row pointing at a rejected key (this wave or an earlier one) is rejected too
         added = 0
         for t in tables:
@@ -206,6 +224,12 @@ def check_source_wave(con, src: SourceReader, tables: tuple[Table, ...], wave: s
                     f"SELECT x.{t.owner_column} AS k, x.{c.name} AS value FROM {wave_rows(rel[t.name], t)} "
                     f"WHERE x.{c.name} IN (SELECT k FROM wb.source_reject WHERE entity = '{by_name[c.fk_table].entity}')",
                     f"'{t.name}.{c.name} ' || v.value || ' points at a rejected {c.fk_table}'")
+        for t, cond, what, col, parent, key in typed:
+            added += _reject(
+                con, wave, t, "PARENT_REJECTED", col,
+                f"SELECT x.{t.owner_column} AS k, x.{col} AS value FROM {wave_rows(rel[t.name], t)} "
+                f"WHERE {cond} AND x.{col} IN (SELECT k FROM wb.source_reject WHERE entity = '{parent.entity}')",
+                f"'{t.name}.{col} ' || v.value || ' ({what}) points at a rejected {parent.name}'")
         if not added:
             break
     return dict(con.execute("SELECT table_name || ':' || rule, count(*) FROM wb.source_reject WHERE wave = ? "

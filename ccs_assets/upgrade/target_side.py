@@ -123,25 +123,42 @@ def collision_sql(s: TargetSession, t: Table) -> str:
                        f"'{t.name} key ' || v.V || ' already exists in production (' || {owner} || '): not overwritten'")
 
 
-def orphan_sql(s: TargetSession, t: Table, c: Column, parent: Table) -> str:
-    """Foreign keys found neither in the wave's loaded parent rows nor in production."""
+def orphan_sql(s: TargetSession, t: Table, c: Column, parent: Table, only: str = "", what: str = "") -> str:
+    """Foreign keys found neither in the wave's loaded parent rows nor in production (`only`: a condition on x for a
+    typed foreign key, `what` its types)."""
     blank = s.dialect.is_blank(f"x.{c.name}")
-    select = (f"SELECT x.{t.owner_column} K, x.{c.name} V FROM {_loaded(s, t)} AND NOT {blank} "
+    select = (f"SELECT x.{t.owner_column} K, x.{c.name} V FROM {_loaded(s, t)} AND NOT {blank}{only} "
               f"AND x.{c.name} NOT IN (SELECT p.{c.fk_column} FROM {_loaded(s, parent, 'p')} AND p.{c.fk_column} IS NOT NULL) "
               f"AND x.{c.name} NOT IN (SELECT q.{c.fk_column} FROM {s.prod}.{parent.name} q)")
     return _reject_sql(s, t, "ORPHAN_FK", c.name, select,
-                       f"'{t.name}.{c.name} ' || v.V || ' has no {parent.name} row in production or in the wave''s files'")
+                       f"'{t.name}.{c.name} ' || v.V || '{what} has no {parent.name} row in production or in the wave''s files'")
 
 
-def cascade_sql(s: TargetSession, t: Table, c: Column, parent: Table, tables: dict[str, Table]) -> str:
-    select = (f"SELECT x.{t.owner_column} K, x.{c.name} V FROM {_loaded(s, t)} "
+def cascade_sql(s: TargetSession, t: Table, c: Column, parent: Table, tables: dict[str, Table], only: str = "",
+                what: str = "") -> str:
+    select = (f"SELECT x.{t.owner_column} K, x.{c.name} V FROM {_loaded(s, t)}{only} "
               f"AND x.{c.name} IN ({_rejected_keys(s, parent.entity, tables)})")
-    return _reject_sql(s, t, "PARENT_REJECTED", c.name, select, f"'{t.name}.{c.name} ' || v.V || ' points at a rejected {parent.name}'")
+    return _reject_sql(s, t, "PARENT_REJECTED", c.name, select,
+                       f"'{t.name}.{c.name} ' || v.V || '{what} points at a rejected {parent.name}'")
+
+
+def _typed(by_name: dict[str, Table]) -> list[tuple[Table, Column, Table, str, str]]:
+    """The catalog's typed foreign keys among these tables (an FT's parent by FT_TYPE_FLG), as plain columns with a
+    condition: (child, column, parent, condition on x, ' (types)')."""
+    out = []
+    for child, type_col, types, col, parent, key in ccb_txn.typed_foreign_keys():
+        if child in by_name and parent in by_name:
+            c = Column(col, "char", 12, fk=f"{parent}.{key}")
+            out.append((by_name[child], c, by_name[parent], f" AND x.{type_col} IN ({', '.join(repr(v) for v in types)})",
+                        f" ({type_col} {'/'.join(types)})"))
+    return out
 
 
 def check_loaded_wave(s: TargetSession, tables: tuple[Table, ...], wave: str) -> dict:
-    """Key collisions, orphans and their cascade for the wave's loaded rows (CCS_VAL_ERR, step 'load')."""
+    """Key collisions, orphans (an FT's parent by its type too) and their cascade for the wave's loaded rows
+    (CCS_VAL_ERR, step 'load')."""
     by_name = {t.name: t for t in tables}
+    typed = _typed(by_name)
     with s.transaction():
         s.execute(f"DELETE FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}' AND RULE <> 'LOAD_REJECT'", wave=wave)
         for t in tables:
@@ -150,12 +167,16 @@ def check_loaded_wave(s: TargetSession, tables: tuple[Table, ...], wave: str) ->
             for c in t.foreign_keys:
                 if c.fk_table in by_name and not (c.name == t.owner_column and t.entity == c.fk_table):
                     s.execute(orphan_sql(s, t, c, by_name[c.fk_table]), wave=wave)
+        for t, c, parent, only, what in typed:
+            s.execute(orphan_sql(s, t, c, parent, only, what), wave=wave)
         while True:
             before = s.scalar(f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}'", wave=wave)
             for t in tables:
                 for c in t.foreign_keys:
                     if c.fk_table in by_name and not (c.name == t.owner_column and t.entity == c.fk_table):
                         s.execute(cascade_sql(s, t, c, by_name[c.fk_table], by_name), wave=wave)
+            for t, c, parent, only, what in typed:
+                s.execute(cascade_sql(s, t, c, parent, by_name, only, what), wave=wave)
             if s.scalar(f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}'", wave=wave) == before:
                 break
     return dict(s.query(f"SELECT TABLE_NAME || ':' || RULE, count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave "

@@ -41,6 +41,7 @@ from ..catalog.model import Column
 SQL_DIR = Path(__file__).parent / "sql"
 SAMPLE = 10
 MAX_LISTED = 1000  # offending FTs read back to name their accounts (all are counted)
+CENT_COLUMNS = ("_CUR", "_TOT", "_NET", "_PAY")  # compared columns that hold cents
 MAX_ACCOUNTS = 100  # accounts listed in a check's metadata (all are in `ccs-migrate errors`)
 CENTS = Column("CENTS", "number", 18)
 # rule -> Dagster check name, in the order reconcile_financials returns them
@@ -225,8 +226,8 @@ def check_result(f: Finding, asset_key=None):
 
 
 def error_rows(findings: list[Finding], step: str = "financial") -> list[dict]:
-    """One `ccs-migrate errors` row per account of each failed rule: table, the account's key, rule and what differs
-    (the offending row when it is in the sample)."""
+    """One `ccs-migrate errors` row per account of each failed rule: table, the account's key, rule, and in `value`
+    what differs (the offending row when it is in the sample); the message stays short enough to be shown whole."""
     out = []
     for f in findings:
         if f.passed:
@@ -239,5 +240,7 @@ def error_rows(findings: list[Finding], step: str = "financial") -> list[dict]:
             detail = ", ".join(f"{k}={str(v).strip()}" for k, v in r.items() if k != "ACCT_ID") if r else ""
             out.append({"step": step, "table": f.table, "key": a, "rule": f.rule, "column": f.key.split(":")[0].split(" ")[0],
                         "value": detail or None,
-                        "message": f"{f.rule}: account {a}: {f.description} differ ({f.key})" + (f": {detail}" if detail else "")})
+                        "message": f"{f.rule}: account {a}: {f.description} differ ({f.key})"
+                                   + ("; value: source (SRC_) and production (TGT_)" if detail else "")
+                                   + (", amounts in cents" if any(k.endswith(CENT_COLUMNS) for k in (r or {})) else "")})
     return out
