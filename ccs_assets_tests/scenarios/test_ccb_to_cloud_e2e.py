@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -14,6 +15,7 @@ from ccs_assets.catalog import ccb, ccb_txn
 from ccs_assets.target.dialect import DUCKDB
 from ccs_assets.target.resource import TargetSession
 from ccs_assets.target.schema import ensure_target_schema, ensure_tables, transactional_production_tables
+from ccs_assets.validate import financial
 
 SCENARIO = "ccb-to-ccb-cloud"
 TABLES = ccb.CCB_TABLES + tuple(t for t in ccb_txn.LOAD_ORDER if t not in ccb.CCB_TABLES and t not in ccb_txn.CONTROL_TABLES)
@@ -55,6 +57,17 @@ def test_master_and_transactions_in_two_waves(cli, tmp_path):
     first, second = production(cli, "wave-01"), production(cli, "wave-02")
     cli("run", "--scenario", SCENARIO, "--source", str(src), "--wave", "wave-01")
     assert production(cli, "wave-01") == first and production(cli, "wave-02") == second, "a rerun is identical"
+    # step 5's financial reconciliation ran as blocking checks in every run and held
+    instance = dg.DagsterInstance.from_config(str(cli.home / "dagster"))
+    try:
+        for name in [*financial.RULES.values(), "tenders_on_conversion_control"]:
+            ck = dg.AssetCheckKey(dg.AssetKey(["ccb_to_cloud", "validate", "production"]), name)
+            history = instance.event_log_storage.get_asset_check_execution_history(ck, limit=10)
+            assert len(history) == 3 and all(rec.evaluation and rec.evaluation.passed for rec in history), name
+            assert all(rec.evaluation.metadata["checked"].value > 0 for rec in history if name != "tenders_on_conversion_control")
+    finally:
+        instance.dispose()
+    assert not [e for w in ("wave-01", "wave-02") for e in _errors(cli, w) if e["step"] == "financial"]
 
 
 def _errors(cli, wave: str) -> list[dict]:
