@@ -92,6 +92,31 @@ X1_ADMIN_ROWS = Table(
     entity="CCS_X1_ADMIN_ROWS", owner_column="TABLE_NAME", legacy_file="", seed_step=9, confidence="I", product="ccs",
 )
 
+X1_LINK = Table(
+    "CCS_X1_LINK",
+    (
+        vchar("WAVE", 30, default=None), vchar("MDM_TABLE", 30, default=None), vchar("CCB_TABLE", 30, default=None),
+        char("CCB_KEY", 12, default=None), mkey("MDM_KEY"),
+    ),
+    ("CCB_TABLE", "CCB_KEY", "MDM_TABLE"),
+    "Scenario 6: CC&B records the target's MDM/ODM already held (the MSCS clone), found through the identifiers that "
+    "tie MDM records to CC&B ones: linked to the existing record instead of created twice (project table, inferred).",
+    entity="CCS_X1_LINK", owner_column="CCB_KEY", legacy_file="", seed_step=10, confidence="I", product="ccs",
+)
+
+X1_CONFLICT = Table(
+    "CCS_X1_CONFLICT",
+    (
+        vchar("WAVE", 30, default=None), vchar("MDM_TABLE", 30, default=None), vchar("RULE", 30, default=None),
+        char("MDM_KEY", 12, default=None), vchar("CCB_TABLE", 30, default=None), char("CCB_KEY", 12, default=None),
+        vchar("MESSAGE", 400, default=None),
+    ),
+    ("WAVE", "MDM_TABLE", "RULE", "MDM_KEY", "CCB_KEY"),
+    "Scenario 6: an MDM/ODM record of the clone that disagrees with CC&B (tied to a CC&B record that does not exist, "
+    "type that differs, device bound to another meter's asset), with both keys; never overwritten (project table).",
+    entity="CCS_X1_CONFLICT", owner_column="MDM_KEY", legacy_file="", seed_step=10, confidence="I", product="ccs",
+)
+
 # ---------------------------------------------------------------- admin (step 9, X1-MIGAD)
 D1_SP_TYPE = Table(
     "D1_SP_TYPE",

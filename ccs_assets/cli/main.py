@@ -40,7 +40,8 @@ def _fail(msg: str) -> int:
     return 2
 
 
-UPGRADES = {"ccb-to-ccs": "ccb_to_ccs", "ccb-to-ccb-cloud": "ccb_to_cloud"}  # CLI name -> ccs_assets.locations.<module>
+UPGRADES = {"ccb-to-ccs": "ccb_to_ccs", "ccb-to-ccb-cloud": "ccb_to_cloud", "ccb-mscs-to-ccs": "ccb_mscs_to_ccs"}
+WITH_HISTORY = ("ccb-to-ccb-cloud", "ccb-mscs-to-ccs")  # upgrades that migrate transactional data too  # CLI name -> ccs_assets.locations.<module>
 
 
 def _prepare(landing: str | None = None, source: str | None = None):
@@ -80,9 +81,17 @@ def cmd_generate_source(a) -> int:
     if a.scenario not in UPGRADES:
         return _fail(f"unknown upgrade scenario {a.scenario!r}; available: {', '.join(UPGRADES)}")
     counts = generate_ccb_source(Path(a.dir), customers=a.customers, seed=a.seed, waves=a.waves,
-                                 history_months=a.months if a.scenario == "ccb-to-ccb-cloud" else 0)
+                                 history_months=a.months if a.scenario in WITH_HISTORY else 0)
     for name, n in counts.items():
         print(f"{name:28s} {n:>10,}")
+    if a.scenario == "ccb-mscs-to-ccs":  # MSCS production as Cloud Operations clones it, tied to this CC&B
+        from ..generate.mscs_clone import generate_mscs_clone
+
+        clone = generate_mscs_clone(Path(a.dir), seed=a.seed)
+        conflicts = clone.pop("conflicts")
+        for name, n in clone.items():
+            print(f"mscs.duckdb {name:16s} {n:>10,}")
+        print("mscs.duckdb conflicts: " + ", ".join(f"{k} {v}" for k, v in conflicts.items()))
     return 0
 
 
@@ -367,11 +376,20 @@ def wave_reconciliation(settings, wave: str) -> tuple[dict, list[str]]:
             txn = con.execute("SELECT count(*) FROM wb.source_counts WHERE wave = ? AND table_name = 'CI_BILL'", [wave]).fetchone()[0]
         report, problems = upgrade_report(resources["workbench"], resources["target"],
                                           (CCB_TO_CLOUD if txn else CCB_TO_CCS).tables, wave)
-        with resources["target"].session() as s:
-            x1 = x1_counts(s, wave)
+        from ..catalog import mdm
         from ..cloud.counts import x1_problems
+        from ..cloud.steps import existing_tables
 
-        return {"scenario": "upgrade", "tables": report, "mdm_odm": x1}, problems + x1_problems(x1, strict=False)
+        out = {"scenario": "upgrade", "tables": report}
+        with resources["target"].session() as s, resources["workbench"].connect() as con:
+            linked = mdm.X1_LINK.name in existing_tables(s, s.stg) and bool(s.scalar(  # scenario 6 ran the wave's steps 8-11
+                f"SELECT count(*) FROM {s.stg}.{mdm.X1_LINK.name} WHERE WAVE = :wave", wave=wave))
+            out["mdm_odm"] = x1 = x1_counts(s, wave, linked=linked)
+            if linked:
+                from ..upgrade.mscs_clone import wave_conflicts
+
+                out["conflicts"] = wave_conflicts(con, s, wave, x1)
+        return out, problems + x1_problems(x1, strict=False)
     with resources["workbench"].connect() as con:
         wb = workbench_counts(con, wave)
     from ..cloud.steps import existing_tables
@@ -596,7 +614,7 @@ def _main(argv: list[str] | None) -> int:
     gs.add_argument("--customers", type=int, required=True)
     gs.add_argument("--seed", type=int, default=42)
     gs.add_argument("--waves", type=int, default=1)
-    gs.add_argument("--months", type=int, default=12, help="ccb-to-ccb-cloud: months of transactional history")
+    gs.add_argument("--months", type=int, default=12, help="ccb-to-ccb-cloud, ccb-mscs-to-ccs: months of transactional history")
     gs.set_defaults(fn=cmd_generate_source)
     r = sub.add_parser("run", help="materialize a scenario for one wave",
                        description="Run every asset of the scenario for one wave (Oracle's steps of that scenario), "

@@ -151,6 +151,7 @@ def replay(progress: Progress, instance: dg.DagsterInstance, run_id: str) -> Non
 
 
 X1_COLUMNS = ["ccb_rows", "mapped", "not_migrated", "rows"]
+LINK_COLUMNS = ["linked", "created", "conflicting"]  # scenario 6: against the MSCS clone
 
 
 def mdm_odm_lines(report: dict) -> list[str]:
@@ -158,8 +159,11 @@ def mdm_odm_lines(report: dict) -> list[str]:
     x1 = report.get("mdm_odm") or {}
     if not x1:
         return []
-    return ([f"{'MDM/ODM table':22s}" + "".join(f"{c:>14s}" for c in X1_COLUMNS)]
-            + [f"{t:22s}" + "".join(f"{str(r.get(c, '')):>14s}" for c in X1_COLUMNS) for t, r in x1.items()])
+    cols = X1_COLUMNS + (LINK_COLUMNS if "conflicts" in report else [])
+    return ([f"{'MDM/ODM table':22s}" + "".join(f"{c:>14s}" for c in cols)]
+            + [f"{t:22s}" + "".join(f"{str(r.get(c, '')):>14s}" for c in cols) for t, r in x1.items()]
+            + [f"CONFLICT {c['mdm_table']} {c['rule']}: MDM {c['mdm_key']} / CC&B {c['ccb_table']} {c['ccb_key']}: "
+               f"{c['message']}" for c in report.get("conflicts", [])])  # scenario 6: the clone disagrees with CC&B
 
 
 def counts_lines(report: dict) -> list[str]:

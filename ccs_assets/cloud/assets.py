@@ -108,15 +108,16 @@ x1_migad = x1_migad_asset()  # scenario 1's step 9
 
 
 # ---------------------------------------------------------------- steps 10-12
-def step_asset(t: Table, prefix: tuple[str, ...] = (), admin_step: int = 9) -> LayerAsset:
-    """`t`'s MDM/ODM step; Oracle numbers it from the scenario's X1-MIGAD step (10-12 after step 9 in scenario 1)."""
+def step_asset(t: Table, prefix: tuple[str, ...] = (), admin_step: int = 9, link: bool = False) -> LayerAsset:
+    """`t`'s MDM/ODM step; Oracle numbers it from the scenario's X1-MIGAD step (10-12 after step 9 in scenario 1).
+    `link` (scenario 6): records the target's MDM/ODM already holds are linked, not created twice."""
     deps = [dg.AssetKey([*prefix, *ADMIN_KEY.path])] + [asset_key_of(n, prefix) for n in source_tables(t)]
     what = f" (with CC&B keys {', '.join(t.key_sources)} mapped in CCS_X1_KEY_MAP)" if t.key_sources else ""
 
     def write(run: LayerRun) -> dict:
         s = run.target
         run.once("x1_schema", lambda: ensure_x1_schema(s))
-        r = migrate_table(s, t, run.wave)
+        r = migrate_table(s, t, run.wave, link)
         return _meta(r["rows"], t, prefix, **{k: v for k, v in r.items() if k not in ("rows", "service")}, **service_metadata(r))
 
     return LayerAsset(dg.AssetSpec(
@@ -199,12 +200,12 @@ def reconciliation_asset(tables: list[Table], prefix: tuple[str, ...] = (), repo
 
 
 def build(scenario: str, prefix: tuple[str, ...] = (), admin_deps: tuple[dg.AssetKey, ...] = (CODE_MAPS_KEY,),
-          report_fn=legacy_report, description: str = "", admin_step: int = 9) -> tuple[list, list]:
+          report_fn=legacy_report, description: str = "", admin_step: int = 9, link: bool = False) -> tuple[list, list]:
     """Assets of steps 9-12 for the tables whose CC&B sources the catalog has: admin/x1_migad, then one MDM/ODM layer,
     in the graph of `prefix` (scenario 1: none; scenario 2 builds the same assets as its steps 6-9: admin_step=6)."""
     tables = available_tables()
     admin = (x1_migad if prefix == () and admin_deps == (CODE_MAPS_KEY,) and admin_step == 9
              else x1_migad_asset(prefix, admin_deps, admin_step))
-    layer = build_layer(scenario, "mdm_odm", [step_asset(t, prefix, admin_step) for t in tables]
+    layer = build_layer(scenario, "mdm_odm", [step_asset(t, prefix, admin_step, link) for t in tables]
                         + [reconciliation_asset(tables, prefix, report_fn, description)])
     return [admin, layer], []

@@ -43,11 +43,17 @@ def fk_sql(s: TargetSession, t: Table) -> list[tuple[str, str]]:
     return fk_violations_sql(s, t, BY_NAME)
 
 
-def install_dispositions_sql(s: TargetSession) -> str:
+def install_dispositions_sql(s: TargetSession, linked: bool = False) -> str:
     """Install events of the wave's CC&B histories that show as an installed disposition of their asset (binds
-    :wave, :dpos_installed)."""
+    :wave, :dpos_installed). `linked` (scenario 6): only histories the wave created, on assets it created (a linked
+    asset's history is the clone's)."""
     km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
     own = _Own(s.prod)
+    if linked:
+        lk = f"{s.stg}.{mdm.X1_LINK.name}"
+        own = {n: f"{own[n]} AND h.{c} NOT IN (SELECT l.CCB_KEY FROM {lk} l WHERE l.MDM_TABLE = 'D1_INSTALL_EVT') "
+                  f"AND a.MDM_KEY NOT IN (SELECT l.MDM_KEY FROM {lk} l WHERE l.MDM_TABLE = 'W1_ASSET')"
+               for n, c in (("CI_SP_MTR_HIST", "SP_MTR_HIST_ID"), ("CI_SP_ITEM_HIST", "SP_ITEM_HIST_ID"))}
     return (
         f"SELECT h.SP_MTR_HIST_ID AS K FROM {s.prod}.CI_SP_MTR_HIST h "
         f"JOIN {s.prod}.CI_MTR_CONFIG c ON c.MTR_CONFIG_ID = h.MTR_CONFIG_ID "
@@ -65,7 +71,7 @@ def install_dispositions_sql(s: TargetSession) -> str:
     )
 
 
-def d1_links_sql(s: TargetSession) -> dict[str, str]:
+def d1_links_sql(s: TargetSession, linked: bool = False) -> dict[str, str]:
     """Nodes and dispositions reconciled against the MDM data itself (MDM SPs synchronize to nodes, install events
     become dispositions, C S16): SELECTs of the wave's D1 keys (bind :wave; :dpos_installed where used).
 
@@ -80,8 +86,11 @@ def d1_links_sql(s: TargetSession) -> dict[str, str]:
                f"JOIN {km} kn ON kn.MDM_TABLE = 'W1_NODE' AND kn.CCB_TABLE = ks.CCB_TABLE AND kn.CCB_KEY = ks.CCB_KEY")
     asset = (f"JOIN {s.prod}.D1_DVC_CFG c ON c.DEVICE_CONFIG_ID = e.DEVICE_CONFIG_ID "
              f"JOIN {s.prod}.D1_DVC_IDENTIFIER di ON di.D1_DEVICE_ID = c.D1_DEVICE_ID AND di.DVC_ID_TYPE_FLG = 'D1AS'")
-    evts = f"FROM {s.prod}.D1_INSTALL_EVT e {asset} WHERE {_ledger(s, mdm.D1_INSTALL_EVT, 'e')}"
     asset_id = s.dialect.char("di.ID_VALUE", 12)  # the D1AS value (VARCHAR2) against W1_ASSET_NODE.ASSET_ID CHAR(12)
+    if linked:  # scenario 6: a linked asset's dispositions are the clone's; the wave answers for the assets it created
+        asset += (f" AND {asset_id} NOT IN (SELECT l.MDM_KEY FROM {s.stg}.{mdm.X1_LINK.name} l "
+                  f"WHERE l.MDM_TABLE = 'W1_ASSET')")
+    evts = f"FROM {s.prod}.D1_INSTALL_EVT e {asset} WHERE {_ledger(s, mdm.D1_INSTALL_EVT, 'e')}"
     return {
         "d1_sps": f"SELECT x.D1_SP_ID AS K FROM {s.prod}.D1_SP x WHERE {_ledger(s, mdm.D1_SP)}",
         "d1_sps_with_node": f"SELECT x.D1_SP_ID AS K FROM {s.prod}.D1_SP x {sp_node.format(sp='x.D1_SP_ID')} "
@@ -91,6 +100,8 @@ def d1_links_sql(s: TargetSession) -> dict[str, str]:
             f"WHERE {_ledger(s, mdm.D1_INSTALL_EVT, 'e')} AND EXISTS (SELECT 1 FROM {s.prod}.W1_ASSET_NODE n "
             f"WHERE n.ASSET_ID = {asset_id} AND n.EFF_DTTM = e.D1_INSTALL_DTTM AND n.NODE_ID = kn.MDM_KEY "
             f"AND n.ASSET_DPOS_FLG = :dpos_installed)"),
+        "install_events": f"SELECT e.INSTALL_EVT_ID AS K {evts}" if linked else
+                          f"SELECT x.INSTALL_EVT_ID AS K FROM {s.prod}.D1_INSTALL_EVT x WHERE {_ledger(s, mdm.D1_INSTALL_EVT)}",
         "d1_removals": f"SELECT e.INSTALL_EVT_ID AS K {evts} AND e.D1_REMOVAL_DTTM IS NOT NULL",
         "d1_removals_with_disposition": (
             f"SELECT e.INSTALL_EVT_ID AS K {evts} AND e.D1_REMOVAL_DTTM IS NOT NULL AND EXISTS "
@@ -98,8 +109,24 @@ def d1_links_sql(s: TargetSession) -> dict[str, str]:
     }
 
 
-def x1_counts(s: TargetSession, wave: str, tables: list[Table] | None = None) -> dict:
-    """Per MDM/ODM table of the wave: CC&B rows, mapped, not migrated, rows written (and dispositions)."""
+def link_counts(s: TargetSession, t: Table, wave: str) -> dict:
+    """Scenario 6: CC&B records of the wave linked to a record the target held, created, and the clone's conflicts."""
+    lk, cf = f"{s.stg}.{mdm.X1_LINK.name}", f"{s.stg}.{mdm.X1_CONFLICT.name}"
+    return {"linked": s.scalar(f"SELECT count(*) FROM {lk} WHERE WAVE = :wave AND MDM_TABLE = :t", wave=wave, t=t.name),
+            "conflicting": s.scalar(f"SELECT count(*) FROM {cf} WHERE WAVE = :wave AND MDM_TABLE = :t", wave=wave, t=t.name)}
+
+
+def conflicts(s: TargetSession, wave: str) -> list[dict]:
+    """Scenario 6: the clone's conflicts found by the wave, with both keys."""
+    names = ["mdm_table", "rule", "mdm_key", "ccb_table", "ccb_key", "message"]
+    return [dict(zip(names, (str(v).strip() for v in r))) for r in s.query(
+        f"SELECT MDM_TABLE, RULE, MDM_KEY, CCB_TABLE, CCB_KEY, MESSAGE FROM {s.stg}.{mdm.X1_CONFLICT.name} WHERE WAVE = :wave "
+        f"ORDER BY MDM_TABLE, RULE, MDM_KEY, CCB_KEY", wave=wave)]
+
+
+def x1_counts(s: TargetSession, wave: str, tables: list[Table] | None = None, linked: bool = False) -> dict:
+    """Per MDM/ODM table of the wave: CC&B rows, mapped, not migrated, rows written (and dispositions); `linked`
+    (scenario 6): also linked (found in the target's MDM/ODM), created and conflicting."""
     if mdm.X1_KEY_MAP.name not in existing_tables(s, s.stg):
         return {}
     km = f"{s.stg}.{mdm.X1_KEY_MAP.name}"
@@ -112,19 +139,21 @@ def x1_counts(s: TargetSession, wave: str, tables: list[Table] | None = None) ->
             row["mapped"] = s.scalar(f"SELECT count(*) FROM {km} WHERE WAVE = :wave AND MDM_TABLE = :t", wave=wave, t=t.name)
             row["not_migrated"] = s.scalar(f"SELECT count(*) FROM {s.stg}.CCS_VAL_ERR WHERE WAVE = :wave AND STEP = '{STEP}' "
                                            f"AND TABLE_NAME = :t", wave=wave, t=t.name)
+            if linked:
+                row.update(link_counts(s, t, wave))
+                row["created"] = row["mapped"] - row["linked"]
         if t is odm.W1_ASSET_NODE and row["rows"]:
             cfg = applied_settings(s)
             row["installed"] = s.scalar(f"SELECT count(*) FROM {s.prod}.W1_ASSET_NODE x WHERE {_ledger(s, t)} "
                                         f"AND x.ASSET_DPOS_FLG = :d", wave=wave, d=cfg["dpos_installed"])
             row["install_events_with_disposition"] = s.scalar(
-                f"SELECT count(*) FROM ({install_dispositions_sql(s)}) v", wave=wave, dpos_installed=cfg["dpos_installed"])
-            row["install_events"] = s.scalar(
-                f"SELECT count(*) FROM {s.prod}.D1_INSTALL_EVT x WHERE {_ledger(s, mdm.D1_INSTALL_EVT)}", wave=wave)
-            d1 = d1_links_sql(s)
+                f"SELECT count(*) FROM ({install_dispositions_sql(s, linked)}) v", wave=wave, dpos_installed=cfg["dpos_installed"])
+            d1 = d1_links_sql(s, linked)
+            row["install_events"] = s.scalar(f"SELECT count(*) FROM ({d1['install_events']}) v", wave=wave)
             for name in ("d1_install_events_at_sp_node", "d1_removals", "d1_removals_with_disposition"):
                 row[name] = s.scalar(f"SELECT count(*) FROM ({d1[name]}) v", wave=wave, dpos_installed=cfg["dpos_installed"])
         if t is odm.W1_NODE and mdm.D1_SP in available_tables():
-            d1 = d1_links_sql(s)
+            d1 = d1_links_sql(s, linked)
             for name in ("d1_sps", "d1_sps_with_node"):
                 row[name] = s.scalar(f"SELECT count(*) FROM ({d1[name]}) v", wave=wave)
         out[t.name] = row
@@ -141,7 +170,9 @@ def x1_problems(counts: dict, strict: bool = True) -> list[str]:
                 continue
             if r["ccb_rows"] != r["mapped"] + r["not_migrated"]:
                 problems.append(f"{name}: CC&B rows {r['ccb_rows']} != mapped {r['mapped']} + not migrated {r['not_migrated']}")
-            if r["rows"] != r["mapped"]:
+            if "linked" in r and r["rows"] != r["created"]:
+                problems.append(f"{name}: rows {r['rows']} != created {r['created']} (mapped {r['mapped']} - linked {r['linked']})")
+            elif "linked" not in r and r["rows"] != r["mapped"]:
                 problems.append(f"{name}: rows {r['rows']} != mapped {r['mapped']}")
         if "install_events" in r and (r["rows"] or strict):
             if r["install_events_with_disposition"] != r["install_events"]:

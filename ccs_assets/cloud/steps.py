@@ -68,6 +68,20 @@ class _Own(dict):
         return f"(SELECT OWNER_KEY FROM {self.prod}.CCS_WAVE_LEDGER WHERE WAVE = :wave AND TABLE_NAME = '{table}')"
 
 
+class _Clone(dict):
+    """{clone[D1_SP]}: keys of MDM/ODM rows no wave wrote (what the target held before the migration: scenario 6's
+    MSCS clone)."""
+
+    def __init__(self, prod: str):
+        super().__init__()
+        self.prod = prod
+
+    def __missing__(self, table: str) -> str:
+        key = BY_NAME[table].primary_key[0]
+        return (f"(SELECT c.{key} FROM {self.prod}.{table} c WHERE c.{key} NOT IN "
+                f"(SELECT OWNER_KEY FROM {self.prod}.CCS_WAVE_LEDGER WHERE TABLE_NAME = '{table}'))")
+
+
 class _Fn(dict):
     """{name[expr]} in a SQL file: a dialect function applied to expr."""
 
@@ -84,7 +98,8 @@ def render(s: TargetSession, name: str) -> str:
     text = (SQL_DIR / f"{name}.sql").read_text()
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
     body = body.format(stg=s.stg, prod=s.prod, km=f"{s.stg}.{mdm.X1_KEY_MAP.name}", tm=f"{s.stg}.{mdm.TYPE_MAP}",
-                       own=_Own(s.prod), null=s.dialect.text("NULL"), ts_floor=_TS_FLOOR,
+                       own=_Own(s.prod), clone=_Clone(s.prod), lk=f"{s.stg}.{mdm.X1_LINK.name}",
+                       null=s.dialect.text("NULL"), ts_floor=_TS_FLOOR,
                        blank=_Fn(s.dialect.is_blank),  # {blank[x.COL]}: a blank NOT NULL CHAR
                        # {or_blank[TRIM(x.COL)]}: Oracle reads a trimmed blank as NULL; a NOT NULL column needs ' '
                        or_blank=_Fn(s.dialect.blank_if_empty),
@@ -139,7 +154,7 @@ def available_tables() -> list[Table]:
 
 # ---------------------------------------------------------------- schema
 def x1_staging_tables() -> list[Table]:
-    return [mdm.X1_KEY_MAP, mdm.X1_TYPE_MAP, mdm.X1_ADMIN_ROWS]
+    return [mdm.X1_KEY_MAP, mdm.X1_TYPE_MAP, mdm.X1_ADMIN_ROWS, mdm.X1_LINK, mdm.X1_CONFLICT]
 
 
 def x1_production_tables() -> list[Table]:
@@ -210,8 +225,47 @@ def _key_rounds(s: TargetSession, t: Table, candidates: str, **params) -> None:
     raise RuntimeError(f"{t.name}: {left} records got no key after {MAX_ATTEMPTS} attempts")
 
 
-def key_step(s: TargetSession, t: Table, wave: str) -> dict:
-    """Record why records cannot be migrated and key the others, in one transaction."""
+def has_link_rules(t: Table) -> bool:
+    return (SQL_DIR / f"{t.name.lower()}.link.sql").exists()
+
+
+def link_statements(s: TargetSession, t: Table, reasons: str) -> list[str]:
+    """Scenario 6 (binds :wave, :tname): the wave's migratable CC&B records the clone already holds
+    (./sql/<table>.link.sql: CCB_TABLE, CCB_KEY, MDM_KEY) into CCS_X1_LINK and the key map, one clone record per CC&B
+    record and the other way round; then the clone's disagreements (./sql/<table>.conflicts.sql: RULE, MDM_KEY,
+    CCB_TABLE, CCB_KEY, MESSAGE) into CCS_X1_CONFLICT. Call inside the key step's transaction."""
+    lk, cf, km = (f"{s.stg}.{x.name}" for x in (mdm.X1_LINK, mdm.X1_CONFLICT, mdm.X1_KEY_MAP))
+    out = [f"DELETE FROM {lk} WHERE WAVE = :wave AND MDM_TABLE = :tname",
+           f"DELETE FROM {cf} WHERE WAVE = :wave AND MDM_TABLE = :tname"]
+    if has_link_rules(t):
+        out += [
+            f"""INSERT INTO {lk} (WAVE, MDM_TABLE, CCB_TABLE, CCB_KEY, MDM_KEY)
+            SELECT :wave, :tname, l.CCB_TABLE, l.CCB_KEY, l.MDM_KEY
+            FROM (SELECT c.CCB_TABLE, c.CCB_KEY, c.MDM_KEY,
+                         ROW_NUMBER() OVER (PARTITION BY c.MDM_KEY ORDER BY c.CCB_TABLE, c.CCB_KEY) AS RN
+                  FROM (SELECT x.CCB_TABLE, x.CCB_KEY, MIN(x.MDM_KEY) AS MDM_KEY FROM ({render(s, t.name.lower() + '.link')}) x
+                        GROUP BY x.CCB_TABLE, x.CCB_KEY) c) l
+            WHERE l.RN = 1
+              AND EXISTS (SELECT 1 FROM ({reasons}) r WHERE r.RULE IS NULL AND r.CCB_TABLE = l.CCB_TABLE AND r.CCB_KEY = l.CCB_KEY)
+              AND l.MDM_KEY NOT IN (SELECT o.MDM_KEY FROM {lk} o WHERE o.MDM_TABLE = :tname)""",
+            f"INSERT INTO {km} (WAVE, CCB_TABLE, CCB_KEY, MDM_TABLE, MDM_KEY) SELECT l.WAVE, l.CCB_TABLE, l.CCB_KEY, "
+            f"l.MDM_TABLE, l.MDM_KEY FROM {lk} l WHERE l.WAVE = :wave AND l.MDM_TABLE = :tname"]
+    if (SQL_DIR / f"{t.name.lower()}.conflicts.sql").exists():
+        out.append(f"INSERT INTO {cf} (WAVE, MDM_TABLE, RULE, MDM_KEY, CCB_TABLE, CCB_KEY, MESSAGE) SELECT DISTINCT :wave, "
+                   f":tname, c.RULE, c.MDM_KEY, c.CCB_TABLE, c.CCB_KEY, c.MESSAGE FROM "
+                   f"({render(s, t.name.lower() + '.conflicts')}) c")
+    return out
+
+
+def not_linked(s: TargetSession, t: Table, select: str) -> str:
+    """Scenario 6: `select` without the rows of records linked to the clone (the clone's own rows stay as they are)."""
+    return (f"SELECT z.* FROM ({select}) z WHERE z.{t.owner_column} NOT IN "
+            f"(SELECT l.MDM_KEY FROM {s.stg}.{mdm.X1_LINK.name} l WHERE l.MDM_TABLE = '{t.entity}')")
+
+
+def key_step(s: TargetSession, t: Table, wave: str, link: bool = False) -> dict:
+    """Record why records cannot be migrated and key the others, in one transaction. `link` (scenario 6): records
+    the target's MDM/ODM already holds keep that record's key (link_statements) instead of getting a new one."""
     reasons = reasons_select(s, t)
     sources = sorted({src.split(".")[0] for src in t.key_sources})
     legacy = " UNION ALL ".join(f"SELECT '{n}' AS CCB_TABLE, NEW_KEY, LEGACY_KEY FROM {s.stg}.{CCB[n].ck_table}"
@@ -228,6 +282,9 @@ def key_step(s: TargetSession, t: Table, wave: str) -> dict:
             wave=wave, tname=t.name,
         )
         s.execute(f"DELETE FROM {km} WHERE WAVE = :wave AND MDM_TABLE = :mdm_table", wave=wave, mdm_table=t.name)
+        if link:
+            for sql in link_statements(s, t, reasons):
+                s.execute(sql, wave=wave, tname=t.name)
         _key_rounds(s, t, f"SELECT r.CCB_TABLE, r.CCB_KEY FROM ({reasons}) r WHERE r.RULE IS NULL", wave=wave)
     return {
         "mapped": s.scalar(f"SELECT count(*) FROM {km} WHERE WAVE = :wave AND MDM_TABLE = :t", wave=wave, t=t.name),
@@ -304,11 +361,12 @@ def rebuild_asset_history(s: TargetSession, wave: str) -> None:
 REBUILT_ON_ROLLBACK = {odm.W1_ASSET_NODE.name: rebuild_asset_history}
 
 
-def migrate_table(s: TargetSession, t: Table, wave: str) -> dict:
-    """Key (when t is keyed) and write the wave's rows of one MDM/ODM table."""
-    out = key_step(s, t, wave) if t.key_sources else {}
+def migrate_table(s: TargetSession, t: Table, wave: str, link: bool = False) -> dict:
+    """Key (when t is keyed) and write the wave's rows of one MDM/ODM table. `link` (scenario 6, an MDM/ODM that
+    already holds data): records the target holds are linked, only what it lacks is written."""
+    out = key_step(s, t, wave, link) if t.key_sources else {}
     binds = binds_for(s, t)
-    select = table_select(s, t)
+    select = not_linked(s, t, table_select(s, t)) if link else table_select(s, t)
     if t is odm.W1_ASSET_NODE:
         out["rows"] = _replace_asset_history(s, t, wave, select, **binds)
     else:

@@ -7,11 +7,15 @@ from ..settings import load_settings
 from ..source import source_resource
 
 
-def resources(settings=None) -> dict:
-    """Scenario 1's resources plus the CC&B source (CCS_SOURCE_CCB, default <source folder>/ccb.duckdb)."""
+def resources(settings=None, mscs: bool = False) -> dict:
+    """Scenario 1's resources plus the CC&B source (CCS_SOURCE_CCB, default <source folder>/ccb.duckdb); `mscs`
+    (scenario 6): the MSCS clone to copy into a rehearsal target (CCS_SOURCE_MSCS, default <source folder>/mscs.duckdb)."""
     settings = settings or load_settings()
-    return {**build_resources(settings),
-            "source_ccb": source_resource("ccb", settings.env, settings.source_dir / "ccb.duckdb")}
+    out = {**build_resources(settings),
+           "source_ccb": source_resource("ccb", settings.env, settings.source_dir / "ccb.duckdb")}
+    if mscs:
+        out["source_mscs"] = source_resource("mscs", settings.env, settings.source_dir / "mscs.duckdb")
+    return out
 
 
 def location(scenario) -> tuple[dg.Definitions, str]:
@@ -25,5 +29,5 @@ def location(scenario) -> tuple[dg.Definitions, str]:
               for a in assets]
     job = dg.define_asset_job(scenario.prefix, selection=selection,
                               description=f"{scenario.title}: Oracle steps 1-{scenario.last_step} for one wave.")
-    return dg.Definitions(assets=assets, asset_checks=checks, jobs=[job], resources=resources(),
+    return dg.Definitions(assets=assets, asset_checks=checks, jobs=[job], resources=resources(mscs=scenario.mscs_clone),
                           executor=dg.in_process_executor), scenario.prefix

@@ -48,10 +48,11 @@ class Scenario:
     tables: tuple[Table, ...]  # catalog order = load order
     mdm_odm: bool  # steps 6-9 (X1-MIGAD, CC&B -> MDM/ODM)
     transactional: bool = False  # bills, payments, adjustments, FTs: conversion deposit/tender control in production
+    mscs_clone: bool = False  # scenario 6: the target already holds MSCS's MDM/ODM (step 3), steps 8-11 link to it
 
     @property
     def last_step(self) -> int:
-        return 9 if self.mdm_odm else 5
+        return 11 if self.mscs_clone else 9 if self.mdm_odm else 5
 
 
 CCB_TO_CCS = Scenario("ccb_to_ccs", "ccb-to-ccs", "Scenario 2, Customer Care and Billing upgrading to Customer Cloud Service",
@@ -61,7 +62,11 @@ CCB_TO_CLOUD = Scenario(
     "ccb_to_cloud", "ccb-to-ccb-cloud", "Scenario 5, Customer Care and Billing upgrading to CC&B Cloud Service",
     ccb.CCB_TABLES + tuple(t for t in ccb_txn.LOAD_ORDER if t.name not in _MASTER and t not in ccb_txn.CONTROL_TABLES),
     False, True)
-SCENARIOS = {sc.cli_name: sc for sc in (CCB_TO_CCS, CCB_TO_CLOUD)}
+CCB_MSCS_TO_CCS = Scenario(
+    "ccb_mscs", "ccb-mscs-to-ccs",
+    "Scenario 6, Customer Care and Billing and Meter Solution Cloud Service upgrading to Customer Cloud Service",
+    CCB_TO_CLOUD.tables, True, True, True)
+SCENARIOS = {sc.cli_name: sc for sc in (CCB_TO_CCS, CCB_TO_CLOUD, CCB_MSCS_TO_CCS)}
 TENDER_CONTROL = ("CI_PAY_TNDR", "TNDR_CTL_ID")  # every migrated tender points at the conversion tender control
 
 
@@ -122,10 +127,15 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
         return _check
 
     source_checks = [source_check(export, 1), source_check(upgrade, 2)]
+    before_extract = [upgrade.key]
+    clone_assets = []
+    if sc.mscs_clone:
+        clone_assets = [mscs_clone_asset(key("mscs", "clone"), upgrade.key)]
+        before_extract = [clone_assets[0].key]
 
     # ------------------------------------------------------------ step 3: ownership, extract, upload
     @dg.asset(key=key("waves", "ownership"), group_name="extract", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
-              deps=[upgrade.key], required_resource_keys={"source_ccb", "workbench"},
+              deps=before_extract, required_resource_keys={"source_ccb", "workbench"},
               description="Step 3: which wave owns each source key (wave_plan.csv acct_id,wave; without it one wave "
                           "`all`): an account's data goes with it, a premise, SP or meter shared by several waves' "
                           "accounts with the earliest.")
@@ -346,7 +356,7 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
             metadata=_meta(sum(r.get("production", 0) for r in report.values()), report=report, problems=problems, **extra),
             check_results=results)
 
-    assets = [export, upgrade, ownership, extract, wave_files, load, wave_gate, production, validate_production]
+    assets = [export, upgrade, *clone_assets, ownership, extract, wave_files, load, wave_gate, production, validate_production]
     asset_checks = list(source_checks)
     if sc.mdm_odm:
         from ..cloud.assets import build as steps_6_to_9  # the same X1-MIGAD and MDM/ODM assets scenario 1 uses
@@ -354,13 +364,22 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
         def report_fn(run: LayerRun, x1_tables):
             from ..cloud import counts as x1
             report, problems = upgrade_report_of(run.workbench, run.target, tables, run.wave)
-            c = x1.x1_counts(run.target, run.wave, x1_tables)
-            return {"tables": report, "mdm_odm": c}, problems + x1.x1_problems(c, strict=True), c
+            c = x1.x1_counts(run.target, run.wave, x1_tables, linked=sc.mscs_clone)
+            out = {"tables": report, "mdm_odm": c}
+            if sc.mscs_clone:
+                from ..upgrade.mscs_clone import wave_conflicts
 
-        more, more_checks = steps_6_to_9(P, (P,), (vkey,), report_fn,
-                                         "Steps 1-9 reconciled for the wave: source rows -> production (+ rejected) per "
-                                         "CC&B table, then CC&B rows = mapped + not migrated = MDM/ODM rows.",
-                                         admin_step=sc.last_step - 3)
+                src_side.ensure_upgrade_workbench(run.workbench)
+                out["conflicts"] = wave_conflicts(run.workbench, run.target, run.wave, c)
+            return out, problems + x1.x1_problems(c, strict=True), c
+
+        last = sc.last_step
+        more, more_checks = steps_6_to_9(
+            P, (P,), (vkey,), report_fn,
+            f"Steps 1-{last} reconciled for the wave: source rows -> production (+ rejected) per CC&B table, then CC&B "
+            f"rows = mapped + not migrated = MDM/ODM rows" + (
+                "; mapped = linked to a record the MSCS clone held + created, rows written = created, and the clone's "
+                "conflicts listed with both keys." if sc.mscs_clone else "."), admin_step=sc.last_step - 3, link=sc.mscs_clone)
         assets += more
         asset_checks += more_checks
     selection = dg.AssetSelection.all() | dg.AssetSelection.checks_for_assets(export.key, upgrade.key)
@@ -429,6 +448,40 @@ def tender_check(target, wave: str) -> dg.AssetCheckResult:
         metadata={"off_control": n, "sample": dg.MetadataValue.json(sample), "tender_control": controls.tndr_ctl_id,
                   "deposit_control": controls.dep_ctl_id, "tenders_on_control": count,
                   "total_to_balance": dg.MetadataValue.float(float(total))})
+
+
+def mscs_clone_asset(asset_key: dg.AssetKey, after: dg.AssetKey) -> dg.AssetsDefinition:
+    """Scenario 6, step 3: the MSCS clone in the target (copied on the DuckDB rehearsal, checked on Oracle)."""
+    from ..cloud.steps import ensure_x1_schema
+    from ..upgrade import mscs_clone as clone
+
+    @dg.asset(key=asset_key, group_name="source", partitions_def=WAVES, pool=POOL, kinds={"oracle"}, deps=[after],
+              required_resource_keys={"target", "source_mscs"},
+              check_specs=[dg.AssetCheckSpec("mscs_clone_present", asset=asset_key, blocking=True,
+                                             description="The target holds the MSCS clone: MDM/ODM tables present, "
+                                                         "service points, devices, install events and assets not empty.")],
+              description="Step 3 (Oracle Cloud Operations, by service request): the MSCS production environment cloned "
+                          "into the CCS environment, so MDM and ODM already hold the utility's records. On Oracle this "
+                          "only checks it; on the DuckDB rehearsal it copies CCS_SOURCE_MSCS into the target once, when "
+                          "no clone is there yet.")
+    def _clone(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        src = context.resources.source_mscs
+        copied = {}
+        with context.resources.target.session() as s:
+            ensure_x1_schema(s)
+            counts = clone.clone_counts(s)
+            if s.dialect.name == "duckdb" and s.service is None and clone.clone_problems(counts):
+                copied = clone.copy_clone(s, Path(src.duckdb_path))
+                counts = clone.clone_counts(s)
+        problems = clone.clone_problems(counts)
+        return dg.MaterializeResult(
+            metadata=_meta(sum(max(v, 0) for v in counts.values()), clone_rows=counts, copied_from=str(src.duckdb_path)
+                           if copied else "(already in the target)", copied=copied),
+            check_results=[dg.AssetCheckResult(
+                check_name="mscs_clone_present", passed=not problems, metadata={"clone_rows": dg.MetadataValue.json(counts)},
+                description="; ".join(problems) or f"{counts.get('D1_SP', 0)} service points, {counts.get('D1_DVC', 0)} "
+                                                   f"devices, {counts.get('W1_ASSET', 0)} assets in the clone")])
+    return _clone
 
 
 def reject_rate(workbench, target, tables: tuple[Table, ...], wave: str) -> dict:
