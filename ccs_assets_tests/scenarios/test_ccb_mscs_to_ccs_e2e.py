@@ -1,0 +1,86 @@
+"""Scenario 6 (CC&B and MSCS -> CCS) end to end through the CLI and Dagster: the MSCS clone copied into the target
+(step 3), master and transactional data in two waves, steps 8-11 linking every CC&B record the clone knows instead
+of creating it twice, only what MDM lacks created, the clone's conflicts listed with both keys, an identical rerun."""
+
+from __future__ import annotations
+
+import collections
+import json
+
+import duckdb
+import pytest
+
+from ccs_assets.catalog import mdm, odm
+
+SCENARIO = "ccb-mscs-to-ccs"
+WAVES = ("wave-01", "wave-02")
+KEYED = ("D1_CONTACT", "D1_SP", "D1_US", "D1_DVC", "D1_DVC_CFG", "D1_MEASR_COMP", "D1_INSTALL_EVT", "W1_NODE", "W1_ASSET")
+# identifier that ties an MDM record to its CC&B record: (table, key, type column, type)
+TIES = {"D1_CONTACT": ("D1_CONTACT_IDENTIFIER", "CONTACT_ID", "CONTACT_ID_TYPE_FLG", "D1EI"),
+        "D1_SP": ("D1_SP_IDENTIFIER", "D1_SP_ID", "SP_ID_TYPE_FLG", "D1EI"),
+        "D1_US": ("D1_US_IDENTIFIER", "US_ID", "US_ID_TYPE_FLG", "D2EI")}
+
+
+def mdm_state(cli) -> dict:
+    """Every MDM/ODM row of the target, the key map and the links, as sorted tuples per table."""
+    with cli.target() as con:
+        out = {t.name: sorted(con.execute(f"SELECT * FROM cisadm.{t.name}").fetchall(), key=repr)
+               for t in mdm.MDM_TABLES + odm.ODM_TABLES}
+        for name in ("CCS_X1_KEY_MAP", "CCS_X1_LINK", "CCS_X1_CONFLICT"):
+            out[name] = sorted(con.execute(f"SELECT * FROM cisstg.{name}").fetchall(), key=repr)
+    return out
+
+
+@pytest.mark.heavy
+def test_mscs_clone_linked_not_duplicated(cli, tmp_path):
+    src = tmp_path / "source"
+    out = cli("generate-source", "--scenario", SCENARIO, str(src), "--customers", "120", "--waves", "2", "--months", "2",
+              "--seed", "11").stdout
+    assert (src / "ccb.duckdb").is_file() and (src / "mscs.duckdb").is_file()
+    assert "TYPE_DIFFERS 2, CCB_RECORD_MISSING 2, BOUND_TO_OTHER_ASSET 2" in out, out
+    with duckdb.connect(str(src / "mscs.duckdb"), read_only=True) as m:
+        clone = {t: m.execute(f"SELECT count(*) FROM cisadm.{t}").fetchone()[0] for t in KEYED}
+        clone_sps = sorted(m.execute("SELECT * FROM cisadm.D1_SP").fetchall(), key=repr)
+    with duckdb.connect(str(src / "ccb.duckdb"), read_only=True) as c:
+        ccb_sps = c.execute("SELECT count(*) FROM cisadm.CI_SP").fetchone()[0]
+    assert 0 < clone["D1_SP"] < ccb_sps, "MSCS knows part of CC&B's service points"
+
+    cli("waves", "sync", "--source", str(src))
+    for wave in WAVES:
+        cli("run", "--scenario", SCENARIO, "--source", str(src), "--wave", wave)
+    reports = {w: json.loads(cli("reconcile", "--wave", w, "--format", "json").stdout) for w in WAVES}
+    for w, r in reports.items():
+        assert r["problems"] == [], w
+    text = cli("reconcile", "--wave", "wave-02").stdout
+    assert "linked" in text and "CONFLICT W1_ASSET BOUND_TO_OTHER_ASSET" in text
+
+    x1 = {t: {k: sum(r["mdm_odm"][t][k] for r in reports.values()) for k in ("ccb_rows", "linked", "created", "rows")}
+          for t in KEYED}
+    for t in KEYED:  # MSCS knew part of every kind of record: both linked and created ones
+        assert x1[t]["linked"] > 0 and x1[t]["created"] > 0, (t, x1[t])
+        assert x1[t]["rows"] == x1[t]["created"], t
+    conflicts = [c for r in reports.values() for c in r["conflicts"]]
+    kinds = collections.Counter((c["mdm_table"], c["rule"]) for c in conflicts)
+    assert kinds[("D1_SP", "TYPE_DIFFERS")] == 2 and kinds[("W1_ASSET", "BOUND_TO_OTHER_ASSET")] == 2, kinds
+    assert kinds[("D1_SP", "CCB_RECORD_MISSING")] >= 2, kinds  # listed by every wave (the source never holds them)
+    assert all(c["mdm_key"].strip() and c["ccb_key"].strip() for c in conflicts), "both keys of every conflict"
+
+    with cli.target() as con:
+        for t in KEYED:  # nothing created twice: target = clone + created (+ X1-MIGAD's store node)
+            have = con.execute(f"SELECT count(*) FROM cisadm.{t} WHERE {t[3:]}_ID NOT IN (SELECT OWNER_KEY FROM "
+                               f"cisadm.CCS_WAVE_LEDGER WHERE WAVE = 'X1-MIGAD')" if t == "W1_NODE" else
+                               f"SELECT count(*) FROM cisadm.{t}").fetchone()[0]
+            assert have == clone[t] + x1[t]["created"], t
+        for t, (id_table, key, flag_col, flag) in TIES.items():  # one MDM record per CC&B record
+            dups = con.execute(f"SELECT ID_VALUE, count(DISTINCT {key}) FROM cisadm.{id_table} WHERE {flag_col} = '{flag}' "
+                               f"GROUP BY ID_VALUE HAVING count(DISTINCT {key}) > 1").fetchall()
+            assert dups == [], (t, dups[:5])
+        assert con.execute("SELECT count(*) FROM cisstg.CCS_X1_KEY_MAP k JOIN cisstg.CCS_X1_LINK l ON l.MDM_TABLE = "
+                           "k.MDM_TABLE AND l.CCB_KEY = k.CCB_KEY AND l.MDM_KEY <> k.MDM_KEY").fetchone()[0] == 0
+        kept = sorted(con.execute("SELECT * FROM cisadm.D1_SP WHERE D1_SP_ID NOT IN (SELECT OWNER_KEY FROM "
+                                  "cisadm.CCS_WAVE_LEDGER WHERE TABLE_NAME = 'D1_SP')").fetchall(), key=repr)
+    assert kept == clone_sps, "the clone's own rows are never touched"
+
+    before = mdm_state(cli)
+    cli("run", "--scenario", SCENARIO, "--source", str(src), "--wave", "wave-01")
+    assert mdm_state(cli) == before, "a rerun is identical (the clone is not copied twice)"
