@@ -472,6 +472,12 @@ def _cloud_units(unit) -> None:
         unit("mdm_odm", t.name, count=1, sequences={r"\) r\s*$": [1, 0]}, tables=after_admin)(step)
     unit("reconcile", "x1_counts", count=1, tables=after_admin)(
         lambda s: x1_counts.x1_counts(s, WAVE, x1.available_tables()))
+    # scenario 6: the same steps against an MDM/ODM that already holds the MSCS clone (link, conflicts, only what lacks)
+    for t in x1.available_tables():
+        unit("mdm_odm_linked", t.name, count=1, sequences={r"\) r\s*$": [1, 0]}, tables=after_admin)(
+            lambda s, t=t: x1.migrate_table(s, t, WAVE, link=True))
+    unit("reconcile", "x1_counts_linked", count=1, tables=after_admin)(
+        lambda s: (x1_counts.x1_counts(s, WAVE, x1.available_tables(), linked=True), x1_counts.conflicts(s, WAVE)))
 
 
 def _upgrade_units(unit, tmp: Path) -> None:
@@ -508,6 +514,9 @@ def _upgrade_units(unit, tmp: Path) -> None:
 
     unit("upgrade", "reject_rate")(lambda s: reject_rate(Workbench(), Target(s), tables, WAVE))
     unit("upgrade", "financial_inputs")(lambda s: (up.wave_currency(s, WAVE), up.rejected_keys(s, WAVE)))
+    from ccs_assets.upgrade import mscs_clone
+
+    unit("upgrade", "mscs_clone", count=1)(lambda s: (mscs_clone.clone_counts(s), s.arrow(mscs_clone.unlinked_ties_sql(s))))
 
 
 def _wave_units(unit) -> None:
