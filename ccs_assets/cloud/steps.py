@@ -104,6 +104,7 @@ def render(s: TargetSession, name: str) -> str:
                        # {or_blank[TRIM(x.COL)]}: Oracle reads a trimmed blank as NULL; a NOT NULL column needs ' '
                        or_blank=_Fn(s.dialect.blank_if_empty),
                        left100=_Fn(lambda e: s.dialect.left_bytes(e, 100)),  # {left100[..]}: fits VARCHAR2(100 BYTE)
+                       key12=_Fn(lambda e: s.dialect.char(e, 12)),  # {key12[TRIM(i.ID_VALUE)]}: text as a CHAR(12) key
                        ).strip()
     # {{other.sql}} in a file (left as {other} by format) includes ./sql/other.sql
     return re.sub(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}", lambda m: render(s, m.group(1)), body)
