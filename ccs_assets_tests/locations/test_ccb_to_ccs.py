@@ -46,11 +46,12 @@ def test_graph_reads_in_oracle_step_order():
 
 def test_workspace_has_one_location_per_scenario_and_no_key_twice():
     from ccs_assets import definitions
-    from ccs_assets.locations import ccb_to_ccs, ccb_to_cloud
+    from ccs_assets.locations import ccb_mscs_to_ccs, ccb_to_ccs, ccb_to_cloud
 
     modules = [e["python_module"]["module_name"] for e in yaml.safe_load((REPO / "workspace.yaml").read_text())["load_from"]]
-    assert modules == ["ccs_assets.definitions", "ccs_assets.locations.ccb_to_ccs", "ccs_assets.locations.ccb_to_cloud"]
-    locations = [_keys(definitions.defs), _keys(ccb_to_ccs.defs), _keys(ccb_to_cloud.defs)]
+    assert modules[:3] == ["ccs_assets.definitions", "ccs_assets.locations.ccb_to_ccs", "ccs_assets.locations.ccb_to_cloud"]
+    assert "ccs_assets.locations.ccb_mscs_to_ccs" in modules
+    locations = [_keys(definitions.defs), _keys(ccb_to_ccs.defs), _keys(ccb_to_cloud.defs), _keys(ccb_mscs_to_ccs.defs)]
     assert sum(len(k) for k in locations) == len(set().union(*locations)), "no asset key is defined twice"
 
 
@@ -106,3 +107,26 @@ def test_asset_pages_show_column_lineage_and_oracle_step_numbers_of_the_scenario
         hops.append(f"{chain['asset']}.{chain['column']}")
     assert hops == ["ccb_to_ccs/production/ci_per.PER_ID", "ccb_to_ccs/load/ci_per.PER_ID",
                     "ccb_to_ccs/extract/ci_per.PER_ID", "ccb_to_ccs/source/upgrade.CI_PER.PER_ID"]
+
+
+def test_scenario_6_graph_has_the_clone_before_extract_and_linking_steps_8_to_11():
+    from ccs_assets.catalog import ccb_txn
+    from ccs_assets.locations.ccb_mscs_to_ccs import JOB, defs
+
+    graph = defs.resolve_asset_graph()
+    keys = _keys(defs)
+    assert all(k.startswith("ccb_mscs/") for k in keys)
+    for t in ccb.CCB_TABLES + ccb_txn.TXN_TABLES:  # master and transactional data (steps 5-7)
+        assert f"ccb_mscs/production/{t.asset_name}" in keys
+    assert {"ccb_mscs/mscs/clone", "ccb_mscs/admin/x1_migad", "ccb_mscs/mdm/d1_sp", "ccb_mscs/odm/w1_asset",
+            "ccb_mscs/validate/mdm_odm_reconciliation"} <= keys
+
+    def parents(key: str) -> set[str]:
+        return {p.to_user_string() for p in graph.get(dg.AssetKey(key.split("/"))).parent_keys}
+
+    assert parents("ccb_mscs/mscs/clone") == {"ccb_mscs/source/upgrade"}, "step 3 follows step 2"
+    assert parents("ccb_mscs/waves/ownership") == {"ccb_mscs/mscs/clone"}, "nothing is extracted before the clone is there"
+    job = defs.resolve_job_def(JOB)
+    assert "ccb_mscs__mdm_odm" in set(job.graph.node_names()), "steps 9-11 in one step"
+    assert "11" in (job.description or "")
+    assert graph.get(dg.AssetKey(["ccb_mscs", "admin", "x1_migad"])).description.startswith("Step 8,"), "Oracle's numbering"
