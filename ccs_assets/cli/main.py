@@ -40,8 +40,8 @@ def _fail(msg: str) -> int:
     return 2
 
 
-UPGRADES = {"ccb-to-ccs": "ccb_to_ccs", "ccb-to-ccb-cloud": "ccb_to_cloud", "ccb-mscs-to-ccs": "ccb_mscs_to_ccs"}
-WITH_HISTORY = ("ccb-to-ccb-cloud", "ccb-mscs-to-ccs")  # upgrades that migrate transactional data too  # CLI name -> ccs_assets.locations.<module>
+UPGRADES = {"ccb-to-ccs": "ccb_to_ccs", "ccb-to-ccb-cloud": "ccb_to_cloud", "ccb-mscs-to-ccs": "ccb_mscs_to_ccs"}  # CLI name -> ccs_assets.locations.<module>
+WITH_HISTORY = ("ccb-to-ccb-cloud", "ccb-mscs-to-ccs")  # upgrades that migrate transactional data too
 
 
 def _prepare(landing: str | None = None, source: str | None = None):
