@@ -15,7 +15,10 @@ the part of the CC&B source MSCS knows, on a scratch DuckDB target, then:
 - MSCS's own keys: every MDM/ODM key re-drawn (a seeded bijection), so
   linking can only work through the identifiers, never by key coincidence;
 - a few conflicts: two service points with another type, two tied to a CC&B
-  SP that does not exist, two meters' devices bound to each other's asset.
+  SP that does not exist, two meters' devices bound to each other's asset;
+- the partitions provisioning made for the CC&B ILM tables (CCS_ILM_PARTITION,
+  the rehearsal's stand-in for Oracle's dictionary: 48 months to the last
+  billed month and PMAX), with a gap: CI_BILL and CI_BSEG lack the last billed month.
 
 Deterministic for the same CC&B source and seed.
 """
@@ -28,7 +31,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..catalog import ccb, mdm
+from ..catalog import ccb, ccb_txn, mdm
 from ..catalog.model import complete_select
 from ..cloud.config import DEMO_MASTER_CONFIG, load_master_config
 from ..cloud.steps import ADMIN_TABLES, X1_TABLES, available_tables, ensure_x1_schema, migrate_table, run_admin
@@ -41,11 +44,17 @@ from ..upgrade.source_side import compute_ownership, ensure_upgrade_workbench, t
 from ..upgrade.target_side import add_release_columns, target_columns
 from ..catalog.ccb_release import RELEASE_COLUMNS
 from ..source.resource import DuckDBSourceReader
+from ..upgrade import partitions
+from .ccb_history import THROUGH
 from .ccb_source import SCHEMA
 
 CLONE_WAVE = "mscs"  # the scratch target's one pseudo-wave
 KNOWN, NEW = "a_known", "b_new"  # ownership's earliest wave wins: whatever a known account reaches is known
 CONFLICTS = 2  # of each kind
+# the partitions CCS provisioning made for the CC&B ILM tables (48 months to the last billed month, then PMAX), with a gap:
+ILM_TABLES = partitions.ilm_tables(tuple(dict.fromkeys(ccb.CCB_TABLES + ccb_txn.TXN_TABLES)))
+PROVISIONED_MONTHS = 48
+GAP, GAP_TABLES = THROUGH, ("CI_BILL", "CI_BSEG")  # provisioned a month before the last bill run
 
 
 def _rekey(con: duckdb.DuckDBPyConnection, seed: int) -> int:
@@ -144,6 +153,11 @@ def generate_mscs_clone(out_dir: Path, ccb_db: Path | None = None, seed: int = 4
             for t in ADMIN_TABLES + X1_TABLES:
                 con.execute(f"CREATE TABLE out.{SCHEMA}.{t.name} AS SELECT * FROM cisadm.{t.name}")
                 counts[t.name] = con.execute(f"SELECT count(*) FROM out.{SCHEMA}.{t.name}").fetchone()[0]
+            rows = partitions.provisioned(ILM_TABLES, THROUGH, PROVISIONED_MONTHS, {t: GAP for t in GAP_TABLES})
+            con.execute(f"CREATE TABLE out.{SCHEMA}.{partitions.PARTITION_TABLE} (TABLE_NAME VARCHAR NOT NULL, "
+                        f"PARTITION_NAME VARCHAR NOT NULL, MONTH_START DATE)")
+            con.executemany(f"INSERT INTO out.{SCHEMA}.{partitions.PARTITION_TABLE} VALUES (?, ?, ?)", rows)
+            counts[partitions.PARTITION_TABLE] = len(rows)
             con.execute("DETACH out")
         finally:
             con.close()

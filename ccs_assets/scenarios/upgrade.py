@@ -131,7 +131,8 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
     clone_assets = []
     if sc.mscs_clone:
         clone_assets = [mscs_clone_asset(key("mscs", "clone"), upgrade.key)]
-        before_extract = [clone_assets[0].key]
+        clone_assets.append(partitions_asset(key("partitions", "ilm"), clone_assets[0].key, tables))
+        before_extract = [clone_assets[1].key]
 
     # ------------------------------------------------------------ step 3: ownership, extract, upload
     @dg.asset(key=key("waves", "ownership"), group_name="extract", partitions_def=WAVES, pool=POOL, kinds={"duckdb"},
@@ -482,6 +483,58 @@ def mscs_clone_asset(asset_key: dg.AssetKey, after: dg.AssetKey) -> dg.AssetsDef
                 description="; ".join(problems) or f"{counts.get('D1_SP', 0)} service points, {counts.get('D1_DVC', 0)} "
                                                    f"devices, {counts.get('W1_ASSET', 0)} assets in the clone")])
     return _clone
+
+
+def partitions_asset(asset_key: dg.AssetKey, after: dg.AssetKey, tables: tuple[Table, ...]) -> dg.AssetsDefinition:
+    """Scenario 6, step 4a: the monthly ILM_DT partitions the source's data needs, created before any load."""
+    from ..upgrade import partitions as part
+
+    ilm = part.ilm_tables(tables)
+
+    @dg.asset(key=asset_key, group_name="source", partitions_def=WAVES, pool=POOL, kinds={"oracle"}, deps=[after],
+              required_resource_keys={"source_ccb", "workbench", "target"},
+              check_specs=[dg.AssetCheckSpec("every_needed_month_partitioned", asset=asset_key, blocking=True,
+                                             description="Every month from the oldest to the newest ILM_DT of the source "
+                                                         "has its partition in every table the target partitions, so no "
+                                                         "migrated row lands in the catch-all partition.")],
+              description="Step 4a: review and create the missing CC&B table partitions. Per ILM table (ILM_DT, the "
+                          "partition key) the months the whole source needs against the target's monthly partitions "
+                          "(Oracle's dictionary; on the DuckDB rehearsal the clone's partition list); each missing "
+                          "month split out of the partition covering it, never out of a non-empty catch-all (PMAX): "
+                          "the report then says what to ask Oracle for.")
+    def _partitions(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        with context.resources.workbench.connect() as con, \
+                context.resources.source_ccb.reader(con, [t.name for t in ilm]) as src:
+            have = src.columns()
+            present = [t for t in ilm if "ILM_DT" in {c.name for c in have.get(t.name, [])}]
+            rows = con.execute(part.needed_months_sql({t.name: src.relation(t.name) for t in present}, present)
+                               ).fetchall() if present else []
+        needed: dict[str, list] = {}
+        for table, month in rows:
+            needed.setdefault(table, []).append(month)
+        with context.resources.target.session() as s:
+            existing = part.existing_partitions(s)
+            plans = [part.plan(t.name, needed.get(t.name, []), existing[t.name]) for t in ilm if t.name in existing]
+            refused = part.create_missing(s, plans)
+            now = part.existing_partitions(s)
+            left = {t.name: [m["month"] for m in part.plan(t.name, needed.get(t.name, []), now[t.name])["missing"]]
+                    for t in ilm if t.name in now}
+        left = {t: m for t, m in left.items() if m}
+        created = {p["table"]: [m["partition"] for m in p["missing"] if m.get("created")] for p in plans}
+        return dg.MaterializeResult(
+            metadata=_meta(sum(len(v) for v in created.values()),
+                           partitioned_tables={p["table"]: {k: p[k] for k in ("needed", "existing", "first_needed",
+                                                                               "last_needed")} for p in plans},
+                           created={t: v for t, v in created.items() if v}, refused=refused,
+                           not_partitioned=[t.name for t in ilm if t.name not in existing]),
+            check_results=[dg.AssetCheckResult(
+                check_name="every_needed_month_partitioned", passed=not left,
+                metadata={"missing": dg.MetadataValue.json(left), "refused": dg.MetadataValue.json(refused)},
+                description="; ".join(r["why"] for r in refused[:3]) or
+                            ("months without a partition: " + ", ".join(f"{t} {m[0][:7]}.." for t, m in left.items()))
+                            if left else f"{sum(len(v) for v in created.values())} partitions created; every needed "
+                                         f"month of {len(plans)} partitioned tables has its partition")])
+    return _partitions
 
 
 def reject_rate(workbench, target, tables: tuple[Table, ...], wave: str) -> dict:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..catalog import mdm, odm
 from ..cloud.steps import ADMIN_TABLES, X1_TABLES, ensure_x1_schema
 from ..target.resource import TargetSession
+from .partitions import PARTITION_TABLE, rehearsal_ddl
 from .target_side import target_columns
 
 REQUIRED = (mdm.D1_SP, mdm.D1_DVC, mdm.D1_INSTALL_EVT, odm.W1_ASSET)  # an MSCS production holds at least these
@@ -67,6 +68,12 @@ def copy_clone(s: TargetSession, mscs_db: Path) -> dict[str, int]:
                           f"WHERE m.{key} NOT IN (SELECT x.{key} FROM {s.prod}.{t.name} x)" if t in ADMIN_TABLES else
                           f"INSERT INTO {s.prod}.{t.name} ({names}) SELECT {names} FROM mscs_clone.{CLONE_SCHEMA}.{t.name}")
                 copied[t.name] = s.scalar(f"SELECT count(*) FROM mscs_clone.{CLONE_SCHEMA}.{t.name}")
+            if PARTITION_TABLE in source:  # the clone's partitions of the CC&B ILM tables (Oracle: its dictionary)
+                s.execute(rehearsal_ddl(s))
+                s.execute(f"DELETE FROM {s.stg}.{PARTITION_TABLE}")
+                s.execute(f"INSERT INTO {s.stg}.{PARTITION_TABLE} SELECT TABLE_NAME, PARTITION_NAME, MONTH_START "
+                          f"FROM mscs_clone.{CLONE_SCHEMA}.{PARTITION_TABLE}")
+                copied[PARTITION_TABLE] = s.scalar(f"SELECT count(*) FROM {s.stg}.{PARTITION_TABLE}")
     finally:
         s.execute("DETACH mscs_clone")
     return copied

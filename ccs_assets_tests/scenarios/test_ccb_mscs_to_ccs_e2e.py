@@ -7,6 +7,7 @@ from __future__ import annotations
 import collections
 import json
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -19,6 +20,16 @@ KEYED = ("D1_CONTACT", "D1_SP", "D1_US", "D1_DVC", "D1_DVC_CFG", "D1_MEASR_COMP"
 TIES = {"D1_CONTACT": ("D1_CONTACT_IDENTIFIER", "CONTACT_ID", "CONTACT_ID_TYPE_FLG", "D1EI"),
         "D1_SP": ("D1_SP_IDENTIFIER", "D1_SP_ID", "SP_ID_TYPE_FLG", "D1EI"),
         "D1_US": ("D1_US_IDENTIFIER", "US_ID", "US_ID_TYPE_FLG", "D2EI")}
+
+
+def partitions_created(cli) -> list[dict]:
+    """Step 4a's `created` metadata of every materialization, oldest first (from the run's Dagster instance)."""
+    instance = dg.DagsterInstance.from_config(str(cli.home / "dagster"))
+    try:
+        events = instance.fetch_materializations(dg.AssetKey(["ccb_mscs", "partitions", "ilm"]), limit=10).records
+        return [e.asset_materialization.metadata["created"].value for e in reversed(events)]
+    finally:
+        instance.dispose()
 
 
 def mdm_state(cli) -> dict:
@@ -80,6 +91,13 @@ def test_mscs_clone_linked_not_duplicated(cli, tmp_path):
         kept = sorted(con.execute("SELECT * FROM cisadm.D1_SP WHERE D1_SP_ID NOT IN (SELECT OWNER_KEY FROM "
                                   "cisadm.CCS_WAVE_LEDGER WHERE TABLE_NAME = 'D1_SP')").fetchall(), key=repr)
     assert kept == clone_sps, "the clone's own rows are never touched"
+
+    first, second = partitions_created(cli)  # step 4a: the clone's partition gap found and created before any load
+    assert {"CI_BILL_P2025DEC", "CI_BSEG_P2025DEC"} <= set(first.get("CI_BILL", []) + first.get("CI_BSEG", [])), first
+    assert second == {}, "the next wave finds nothing missing"
+    with cli.target() as con:
+        parts = dict(con.execute("SELECT TABLE_NAME, count(*) FROM cisstg.CCS_ILM_PARTITION GROUP BY ALL").fetchall())
+    assert parts["CI_BILL"] == 48 + 1, parts  # 48 provisioned months with one gap, the gap created, and PMAX
 
     before = mdm_state(cli)
     cli("run", "--scenario", SCENARIO, "--source", str(src), "--wave", "wave-01")

@@ -515,6 +515,16 @@ def _upgrade_units(unit, tmp: Path) -> None:
     unit("upgrade", "reject_rate")(lambda s: reject_rate(Workbench(), Target(s), tables, WAVE))
     unit("upgrade", "financial_inputs")(lambda s: (up.wave_currency(s, WAVE), up.rejected_keys(s, WAVE)))
     from ccs_assets.upgrade import mscs_clone
+    from ccs_assets.catalog import ccb_txn
+    from ccs_assets.upgrade import partitions as part
+
+    def ilm_plans():  # CI_BILL: a gap and a month above its partitions (PMAX split); CI_ADJ: no PMAX (ADD PARTITION)
+        months = [date(2025, 10, 1), date(2025, 11, 1), date(2025, 12, 1), date(2026, 1, 1)]
+        bill = [n for t, n, _ in part.provisioned([ccb_txn.CI_BILL], date(2025, 12, 1), 3, {"CI_BILL": date(2025, 11, 1)})]
+        return [part.plan("CI_BILL", months, bill), part.plan("CI_ADJ", months, ["CI_ADJ_P2025OCT", "CI_ADJ_P2025NOV"])]
+
+    unit("upgrade", "partitions", count=0)(lambda s: (part.existing_partitions(s), part.create_missing(s, ilm_plans())))
+    unit("upgrade", "partitions_pmax_not_empty", count=1)(lambda s: part.create_missing(s, ilm_plans()[:1]))
 
     unit("upgrade", "mscs_clone", count=1)(lambda s: (mscs_clone.clone_counts(s), s.arrow(mscs_clone.unlinked_ties_sql(s))))
 
