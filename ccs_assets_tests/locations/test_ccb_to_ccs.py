@@ -125,7 +125,8 @@ def test_scenario_6_graph_has_the_clone_before_extract_and_linking_steps_8_to_11
         return {p.to_user_string() for p in graph.get(dg.AssetKey(key.split("/"))).parent_keys}
 
     assert parents("ccb_mscs/mscs/clone") == {"ccb_mscs/source/upgrade"}, "step 3 follows step 2"
-    assert parents("ccb_mscs/waves/ownership") == {"ccb_mscs/mscs/clone"}, "nothing is extracted before the clone is there"
+    assert parents("ccb_mscs/partitions/ilm") == {"ccb_mscs/mscs/clone"}, "step 4a after the clone"
+    assert parents("ccb_mscs/waves/ownership") == {"ccb_mscs/partitions/ilm"}, "nothing extracted before partitions exist"
     job = defs.resolve_job_def(JOB)
     assert "ccb_mscs__mdm_odm" in set(job.graph.node_names()), "steps 9-11 in one step"
     assert "11" in (job.description or "")
