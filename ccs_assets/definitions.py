@@ -36,7 +36,8 @@ _assets, _checks = legacy_cis.build()
 _assets = _present(_assets)
 
 legacy_cis_job = dg.define_asset_job(  # never the conversion switches (K1-CNVEN/K1-CNVDS): a person launches those
-    "legacy_cis", selection=dg.AssetSelection.all() - dg.AssetSelection.keys(["config", "code_maps"], *service_assets.KEYS),
+    "legacy_cis", selection=dg.AssetSelection.all() - dg.AssetSelection.keys(
+        ["config", "code_maps"], ["config", "x1_master_configuration"], *service_assets.KEYS),
     partitions_def=legacy_cis.WAVES,
     description="Scenario 1 (Legacy CIS -> CCS), Oracle steps 1-12 for one wave: legacy landing, transform (ccb/*), "
                 "extract, upload, staging, keys and validation, reject-rate gate, production, step-8 checks and "

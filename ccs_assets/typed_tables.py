@@ -1,4 +1,4 @@
-"""The small tables people edit by hand (code maps, ...) as dagster-pandas typed DataFrames.
+"""The small tables people edit by hand (code maps, the X1 master configuration) as dagster-pandas typed DataFrames.
 
 Why: a bad row in a hand-edited table should show in the UI as a failed type check on the output of the asset
 that reads it, naming the file, rule, column and line, with the table's summary as metadata when it passes.
@@ -80,6 +80,22 @@ class NotBlank(ColumnConstraint):
             raise ColumnConstraintViolationException(self.rule, f"empty on line(s) {_lines(bad)}", column_name)
 
 
+class MaxLength(ColumnConstraint):
+    """No value longer than the column it lands in (`unit`: "characters" or "bytes", for BYTE-sized columns)."""
+
+    def __init__(self, rule: str, n: int, unit: str = "characters"):
+        self.rule, self.n, self.unit = rule, n, unit
+        super().__init__(error_description=f"at most {n} {unit}", markdown_description=f"at most {n} {unit}")
+
+    def validate(self, dataframe, column_name):
+        values = dataframe[column_name]
+        size = values.str.encode("utf-8").str.len() if self.unit == "bytes" else values.str.len()
+        bad = dataframe.index[size > self.n]
+        if len(bad):
+            raise ColumnConstraintViolationException(
+                self.rule, f"longer than {self.n} {self.unit} on line(s) {_lines(bad)}", column_name)
+
+
 class UniqueKey(DataFrameConstraint):
     """No key (one or more columns) on two lines."""
 
@@ -125,3 +141,45 @@ def summary_table(rows: dict[str, dict]) -> dg.MetadataValue:
     lines = ["| table | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
     lines += [f"| {n} | " + " | ".join(str(r.get(c, "")) for c in cols) + " |" for n, r in rows.items()]
     return dg.MetadataValue.md("\n".join(lines))
+
+
+def read_tables(folder: Path, files: dict[str, str], missing) -> dict[str, pd.DataFrame]:
+    """name -> its file of `folder` as read_table reads it (not yet checked); `missing(path)` is raised for a missing file."""
+    frames = {}
+    for name, file in files.items():
+        path = Path(folder) / file
+        if not path.is_file():
+            raise missing(path)
+        frames[name] = read_table(path)
+    return frames
+
+
+def tables_type(name: str, description: str, types: dict[str, dg.DagsterType], what: str, default_rule: str,
+                figures, plural: str, summary_key: str, across=None) -> dg.DagsterType:
+    """A DagsterType of a folder's tables (name -> DataFrame): each against its own type, then `across(value)` (the
+    rules no single table can tell, as one-line failures); failures each as one line, or `figures(df)` per table."""
+
+    def check(context, value) -> dg.TypeCheck:
+        if not isinstance(value, dict) or set(value) != set(types):
+            return dg.TypeCheck(False, description=f"expected one DataFrame per table ({', '.join(types)})")
+        failures = []
+        for key, df in value.items():
+            checked = types[key].type_check(context, df)
+            if not checked.success:
+                failures.append(rule_message(what, df, checked, default_rule))
+        if not failures and across is not None:
+            failures = across(value)
+        if failures:
+            return dg.TypeCheck(False, description="; ".join(failures), metadata={"failures": dg.MetadataValue.json(failures)})
+        rows = {key.removesuffix(".csv"): figures(df) for key, df in value.items()}
+        return dg.TypeCheck(True, description=f"{len(rows)} {plural}, {sum(r['rows'] for r in rows.values())} rows",
+                            metadata={summary_key: summary_table(rows)})
+
+    return dg.DagsterType(name=name, type_check_fn=check, typing_type=dict, description=description)
+
+
+def check_tables(dagster_type: dg.DagsterType, frames: dict[str, pd.DataFrame], error) -> None:
+    """Outside Dagster: `error(description)` raised when the tables fail their type (the same one-line description)."""
+    checked = dagster_type.type_check(None, frames)
+    if not checked.success:
+        raise error(checked.description)

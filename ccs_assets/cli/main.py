@@ -144,7 +144,8 @@ def run_wave(wave: str, instance, settings, run_id: str | None = None, progress=
     run_config = progress.run_config if progress is not None else None
     if progress is not None:
         progress.expect(job)
-    maps = dg.materialize([a for a in defs.assets if dg.AssetKey(["config", "code_maps"]) in a.keys],
+    config = {dg.AssetKey(["config", "code_maps"]), dg.AssetKey(["config", "x1_master_configuration"])}  # typed tables first
+    maps = dg.materialize([a for a in defs.assets if config & set(a.keys)],
                           instance=instance, resources=defs.resources, raise_on_error=False, tags=tags, run_config=run_config)
     if progress is not None:
         from .progress import replay

@@ -23,7 +23,7 @@ from ..service.steps import service_metadata
 from ..settings import load_settings
 from ..waves import WAVES
 from . import counts as x1
-from .config import ccb_admin_codes, load_master_config, master_config_dir
+from .config import X1_MASTER_CONFIGURATION, ccb_admin_codes, load_master_config, master_config_dir, read_master_config
 from .steps import (available_tables, ensure_x1_schema, migrate_table, oracle_batch, run_admin,
                     source_tables, unmapped_used_codes)
 
@@ -60,6 +60,18 @@ def _meta(rows: int, t: Table | None = None, prefix: tuple[str, ...] = (), **ext
 
 # ---------------------------------------------------------------- step 9
 CODE_MAPS_KEY = dg.AssetKey(["config", "code_maps"])
+MASTER_CONFIG_KEY = dg.AssetKey(["config", "x1_master_configuration"])
+
+
+@dg.asset(key=MASTER_CONFIG_KEY, group_name="config", kinds={"pandas"}, dagster_type=X1_MASTER_CONFIGURATION,
+          description="Step 9's migration master configuration (CCS_X1_MASTER_CONFIG, or the demo one): one CSV per kind of "
+                      "CC&B admin code and settings.csv. Typed DataFrames (dagster-pandas): a bad file fails the output's "
+                      "type check naming file, rule, column and line; X1-MIGAD reads the folder through the same check.")
+def x1_master_configuration(context: dg.AssetExecutionContext) -> dg.Output:
+    folder = master_config_dir(load_settings())
+    frames = read_master_config(folder)  # checked by X1_MASTER_CONFIGURATION when returned
+    counts = {file: len(df) for file, df in frames.items()}
+    return dg.Output(frames, metadata=rows_metadata(sum(counts.values()), folder=str(folder), rows_per_file=counts))
 X1_MIGAD_CCB = ("CI_SP", "CI_SA", "CI_MTR", "CI_MTR_CONFIG", "CI_REG", "CI_ITEM")
 
 
@@ -104,7 +116,7 @@ def x1_migad_asset(prefix: tuple[str, ...] = (), extra_deps: tuple[dg.AssetKey, 
     return x1_migad
 
 
-x1_migad = x1_migad_asset()  # scenario 1's step 9
+x1_migad = x1_migad_asset(extra_deps=(CODE_MAPS_KEY, MASTER_CONFIG_KEY))  # scenario 1's step 9
 
 
 # ---------------------------------------------------------------- steps 10-12

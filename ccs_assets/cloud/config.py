@@ -8,9 +8,16 @@ covering every code `ccs-migrate generate` leads to; the setting
 CCS_X1_MASTER_CONFIG points at a utility's own folder.
 
 Each file becomes rows of CCS_X1_TYPE_MAP (kind, CC&B code -> MDM/ODM code and
-the BOs records of that type take). A file that is missing, lacks a column,
-maps one CC&B code twice, leaves a required value empty or gives one MDM code
-two different descriptions is a MasterConfigError: nothing runs.
+the BOs records of that type take). Each file is read as a dagster-pandas typed
+DataFrame (`FILE_TYPES`, ccs_assets/typed_tables.py) and the folder as one
+`X1_MASTER_CONFIGURATION` value: the header has the file's required columns,
+no CC&B code is mapped twice, no required value is empty, no code or BO is
+longer than its column, settings.csv names every setting within its column's
+bytes, and no MDM/ODM code is given two different attributes. The
+`config/x1_master_configuration` asset returns it, so a bad configuration is a
+failed type check in the UI naming file, rule, column and line; outside
+Dagster (`load_master_config`, what X1-MIGAD reads) the same check is a
+MasterConfigError: nothing runs.
 """
 
 from __future__ import annotations
@@ -19,7 +26,12 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+import dagster as dg
+import pandas as pd
+from dagster_pandas.constraints import DataFrameConstraint, DataFrameConstraintViolationException
+
 from ..settings import PACKAGE_DIR, Settings, SettingsError
+from ..typed_tables import Header, MaxLength, NotBlank, UniqueKey, check_tables, read_tables, table_type, tables_type
 
 DEMO_MASTER_CONFIG = PACKAGE_DIR / "cloud" / "config" / "demo"
 SETTING = "CCS_X1_MASTER_CONFIG"
@@ -95,65 +107,132 @@ def master_config_dir(settings: Settings) -> Path:
     return folder
 
 
-def _read(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise MasterConfigError(f"master configuration {path}: file missing")
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header = [h.strip() for h in reader.fieldnames or []]
-        missing = [c for c in required if c not in header]
+class Named(DataFrameConstraint):
+    """A name/value table holds every required name."""
+
+    def __init__(self, rule: str, names: tuple[str, ...]):
+        self.rule, self.names = rule, names
+        super().__init__(error_description=f"names {', '.join(names)}", markdown_description=f"names {', '.join(names)}")
+
+    def validate(self, dataframe):
+        if not {"name", "value"} <= set(dataframe.columns):
+            return  # the header constraint names the missing column
+        missing = [n for n in self.names if n not in set(dataframe["name"])]
         if missing:
-            raise MasterConfigError(f"master configuration {path}: missing column(s) {', '.join(missing)}")
-        rows = []
-        for line, raw in enumerate(reader, start=2):
-            row = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
-            empty = [c for c in required if not row.get(c)]
-            if empty:
-                raise MasterConfigError(f"master configuration {path} line {line}: empty {', '.join(empty)}")
-            row["_line"] = str(line)
-            rows.append(row)
+            raise DataFrameConstraintViolationException(self.rule, f"missing {', '.join(missing)}")
+
+
+class ValueBytes(DataFrameConstraint):
+    """A named value fits the BYTE-sized column it lands in."""
+
+    def __init__(self, rule: str, limits: dict[str, int]):
+        self.rule, self.limits = rule, limits
+        super().__init__(error_description="values fit their columns", markdown_description="values fit their columns")
+
+    def validate(self, dataframe):
+        if not {"name", "value"} <= set(dataframe.columns):
+            return
+        size = dataframe["value"].str.encode("utf-8").str.len()
+        limit = dataframe["name"].map(self.limits)
+        bad = dataframe[limit.notna() & (size > limit)]
+        if len(bad):
+            line, name = bad.index[0], bad["name"].iloc[0]
+            raise DataFrameConstraintViolationException(
+                self.rule, f"{name} on line {line} longer than {self.limits[name]} bytes (its column is sized in bytes)")
+
+
+def _file_columns() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """file -> (required columns, key columns, columns that land in a 30-character type-map column), over its kinds."""
+    out: dict[str, tuple] = {}
+    for k in KINDS:
+        req, key, sized = out.get(k.file, ((), (), ()))
+        key = key or tuple(k.columns[c] for c in ("CCB_CODE", "CCB_CODE2") if c in k.columns)
+        sized += tuple(k.columns[c] for c in LIMITED if c in k.columns)
+        out[k.file] = (tuple(dict.fromkeys(req + k.required)), key, tuple(dict.fromkeys(sized)))
+    return out
+
+
+LIMITED = ("MDM_CODE", "BUS_OBJ_CD", "EVT_BUS_OBJ_CD", "ODM_BUS_OBJ_CD", "SVC_TYPE_CD", "CATEGORY")  # VARCHAR2(30)
+FILES = _file_columns()
+
+
+def _figures(df: pd.DataFrame) -> dict:
+    """Rows and distinct codes (the first column: a CC&B code, or a setting's name)."""
+    return {"rows": len(df), "codes": int(df.iloc[:, 0].nunique()) if len(df.columns) else 0}
+
+
+FILE_TYPES: dict[str, dg.DagsterType] = {
+    file: table_type(
+        f"X1MasterConfiguration_{file[:-4]}", f"X1 master configuration `{file}`: one row per CC&B code ({', '.join(key)}).",
+        columns={c: [NotBlank("X1_CONFIG_BLANK")] + ([MaxLength("X1_CONFIG_TOO_LONG", 30)] if c in sized else [])
+                 for c in dict.fromkeys(required + sized)},
+        constraints=[Header("X1_CONFIG_HEADER", required), UniqueKey("X1_CONFIG_DUPLICATE", key)], summary=_figures)
+    for file, (required, key, sized) in FILES.items()}
+FILE_TYPES["settings.csv"] = table_type(
+    "X1MasterConfiguration_settings", "X1 master configuration `settings.csv`: name,value of every setting X1-MIGAD needs.",
+    columns={"name": [NotBlank("X1_CONFIG_BLANK")], "value": [NotBlank("X1_CONFIG_BLANK")]},
+    constraints=[Header("X1_CONFIG_HEADER", ("name", "value")), UniqueKey("X1_CONFIG_DUPLICATE", ("name",)),
+                 Named("X1_CONFIG_SETTING_MISSING", tuple(SETTINGS)), ValueBytes("X1_CONFIG_TOO_LONG", SETTING_LENGTH)],
+    summary=_figures)
+
+
+def _type_map(frames: dict[str, pd.DataFrame]) -> list[dict[str, str]]:
+    """CCS_X1_TYPE_MAP rows of checked frames (each with its file and line in `_at`)."""
+    rows = []
+    for kind in KINDS:
+        df = frames[kind.file]
+        for line, r in zip(df.index, df.to_dict("records")):
+            out = {c: " " for c in TYPE_MAP_COLUMNS}
+            out.update({"KIND": kind.name, "MDM_TABLE": kind.mdm_table, "CCB_CODE2": "*"})
+            out.update({col: r[src] for col, src in kind.columns.items() if r.get(src)})
+            out["_at"] = f"{kind.file} line {line}"
+            rows.append(out)
     return rows
 
 
-def load_master_config(folder: Path) -> tuple[list[dict[str, str]], dict[str, str]]:
-    """(type-map rows, settings) of a configuration folder, validated."""
-    folder = Path(folder)
-    rows: list[dict[str, str]] = []
-    for kind in KINDS:
-        seen: dict[tuple[str, str], str] = {}
-        for r in _read(folder / kind.file, kind.required):
-            out = {c: " " for c in TYPE_MAP_COLUMNS}
-            out.update({"KIND": kind.name, "MDM_TABLE": kind.mdm_table, "CCB_CODE2": "*"})
-            for col, src in kind.columns.items():
-                if r.get(src):
-                    out[col] = r[src]
-            code = (out["CCB_CODE"], out["CCB_CODE2"])
-            if code in seen:
-                raise MasterConfigError(f"master configuration {folder / kind.file} line {r['_line']}: CC&B code "
-                                        f"{'/'.join(c for c in code if c != '*')} is mapped twice (first on line {seen[code]})")
-            seen[code] = r["_line"]
-            for col in ("MDM_CODE", "BUS_OBJ_CD", "EVT_BUS_OBJ_CD", "ODM_BUS_OBJ_CD", "SVC_TYPE_CD", "CATEGORY"):
-                if len(out[col]) > 30:
-                    raise MasterConfigError(f"master configuration {folder / kind.file} line {r['_line']}: {col} longer than 30")
-            rows.append(out)
-    # one MDM/ODM code, one set of attributes
-    for table, code_col, attrs in (("", "MDM_CODE", ("SVC_TYPE_CD", "CATEGORY")), ("", "ODM_CODE", ("ODM_BUS_OBJ_CD",))):
+def _conflicts(rows: list[dict[str, str]]) -> list[str]:
+    """One MDM/ODM code, one set of attributes, across the files that map to it."""
+    out = []
+    for code_col, attrs in (("MDM_CODE", ("SVC_TYPE_CD", "CATEGORY")), ("ODM_CODE", ("ODM_BUS_OBJ_CD",))):
         first: dict[tuple[str, str], tuple] = {}
         for r in rows:
             if not r[code_col].strip():
                 continue
             k = (r["MDM_TABLE"] if code_col == "MDM_CODE" else "W1_ASSET_TYPE", r[code_col])
             v = tuple(r[a] for a in attrs)
-            if first.setdefault(k, v) != v:
-                raise MasterConfigError(f"master configuration {folder}: {k[0]} code {k[1]} is given two different "
-                                        f"{'/'.join(attrs)}: {first[k]} and {v}")
-    settings = {r["name"]: r["value"] for r in _read(folder / "settings.csv", ("name", "value"))}
-    missing = [n for n in SETTINGS if not settings.get(n)]
-    if missing:
-        raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: missing {', '.join(missing)}")
-    for name, n in SETTING_LENGTH.items():
-        if len(settings[name].encode()) > n:
-            raise MasterConfigError(f"master configuration {folder / 'settings.csv'}: {name} longer than {n} bytes (its column is sized in bytes)")
+            was = first.setdefault(k, (v, r["_at"]))
+            if was[0] != v:
+                out.append(f"{k[0]} code {k[1]} is given two different {'/'.join(attrs)}: {was[0]} ({was[1]}) and {v} ({r['_at']})")
+    return out
+
+
+def _across(value: dict[str, pd.DataFrame]) -> list[str]:
+    folder = Path(value["settings.csv"].attrs.get("file", "?")).parent
+    return [f"master configuration {folder}: X1_CONFIG_CONFLICT: {c}" for c in _conflicts(_type_map(value))]
+
+
+X1_MASTER_CONFIGURATION = tables_type(
+    "X1MasterConfiguration", "The X1 master configuration of a folder, one X1MasterConfiguration_<file> DataFrame per file.",
+    FILE_TYPES, "master configuration", "X1_CONFIG_INVALID", _figures, "files", "files", across=_across)
+
+
+def read_master_config(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every file of the configuration as text DataFrames indexed by file line (not yet checked); a missing one raises."""
+    return read_tables(folder, {file: file for file in FILE_TYPES},
+                       lambda path: MasterConfigError(f"master configuration {path}: X1_CONFIG_MISSING: file missing"))
+
+
+def check_master_config(frames: dict[str, pd.DataFrame]) -> None:
+    """MasterConfigError with the type check's one-line description when the configuration fails its type."""
+    check_tables(X1_MASTER_CONFIGURATION, frames, MasterConfigError)
+
+
+def load_master_config(folder: Path) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """(type-map rows, settings) of a configuration folder, checked by its type."""
+    frames = read_master_config(folder)
+    check_master_config(frames)
+    rows = [{c: r[c] for c in TYPE_MAP_COLUMNS} for r in _type_map(frames)]
+    settings = dict(zip(frames["settings.csv"]["name"], frames["settings.csv"]["value"]))
     for name, value in settings.items():
         rows.append({**{c: " " for c in TYPE_MAP_COLUMNS}, "KIND": "SETTING", "CCB_CODE": name, "CCB_CODE2": "*",
                      "MDM_TABLE": "SETTING", "MDM_CODE": fit_bytes(value, 30), "DESCR100": fit_bytes(value, 100)})

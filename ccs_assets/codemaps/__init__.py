@@ -21,7 +21,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from ..typed_tables import Header, NotBlank, UniqueKey, read_table, rule_message, summary_table, table_type
+from ..typed_tables import Header, NotBlank, UniqueKey, check_tables, read_tables, table_type, tables_type
 from ..workbench import WorkbenchResource
 
 # kind -> legacy columns the kind is keyed by (legacy-interface.md, "Code maps")
@@ -64,44 +64,19 @@ CODE_MAP_TYPES: dict[str, dg.DagsterType] = {
     for kind, keys in CODE_MAP_KINDS.items()}
 
 
-def _check_maps(context, value) -> dg.TypeCheck:
-    """Every map of the folder against its CodeMap_<kind> type; the failures, each as one line, or the figures."""
-    if not isinstance(value, dict) or set(value) != set(CODE_MAP_KINDS):
-        return dg.TypeCheck(False, description=f"expected one DataFrame per code kind ({', '.join(CODE_MAP_KINDS)})")
-    failures = []
-    for kind, df in value.items():
-        checked = CODE_MAP_TYPES[kind].type_check(context, df)
-        if not checked.success:
-            failures.append(rule_message("code map", df, checked, "CODE_MAP_INVALID"))
-    if failures:
-        return dg.TypeCheck(False, description="; ".join(failures),
-                            metadata={"failures": dg.MetadataValue.json(failures)})
-    figures = {kind: _figures(df) for kind, df in value.items()}
-    return dg.TypeCheck(True, description=f"{len(figures)} code maps, {sum(f['rows'] for f in figures.values())} rows",
-                        metadata={"maps": summary_table(figures)})
-
-
-CODE_MAPS = dg.DagsterType(name="CodeMaps", type_check_fn=_check_maps, typing_type=dict,
-                           description="The code maps of a folder, one CodeMap_<kind> DataFrame per code kind.")
+CODE_MAPS = tables_type("CodeMaps", "The code maps of a folder, one CodeMap_<kind> DataFrame per code kind.",
+                        CODE_MAP_TYPES, "code map", "CODE_MAP_INVALID", _figures, "code maps", "maps")
 
 
 def read_code_maps(folder: Path) -> dict[str, pd.DataFrame]:
     """Every map of `folder` as text DataFrames indexed by file line (not yet checked); a missing file raises."""
-    folder = Path(folder)
-    frames = {}
-    for kind in CODE_MAP_KINDS:
-        path = folder / f"{kind}.csv"
-        if not path.is_file():
-            raise CodeMapError(f"code map {path}: CODE_MAP_MISSING: file missing (every code kind needs a map; see docs/legacy-interface.md)")
-        frames[kind] = read_table(path)
-    return frames
+    return read_tables(folder, {kind: f"{kind}.csv" for kind in CODE_MAP_KINDS}, lambda path: CodeMapError(
+        f"code map {path}: CODE_MAP_MISSING: file missing (every code kind needs a map; see docs/legacy-interface.md)"))
 
 
 def check_code_maps(frames: dict[str, pd.DataFrame]) -> None:
     """CodeMapError with the type check's one-line description when a map fails its type."""
-    checked = _check_maps(None, frames)
-    if not checked.success:
-        raise CodeMapError(checked.description)
+    check_tables(CODE_MAPS, frames, CodeMapError)
 
 
 def write_code_maps(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> dict[str, int]:

@@ -376,7 +376,8 @@ def _unplanned_wave(run: LayerRun) -> str | None:
 def build() -> tuple[list, list]:
     """Every asset of scenario 1 (steps 1-12): the code maps, six layers of steps 1-8, then steps 9-12."""
     from ..cloud.assets import build as steps_9_to_12  # Oracle steps 9-12: admin/x1_migad, mdm/*, odm/*
+    from ..cloud.assets import x1_master_configuration
 
-    assets = [code_maps] + layers()
+    assets = [code_maps, x1_master_configuration] + layers()
     theirs, their_checks = steps_9_to_12(SCENARIO)
     return assets + theirs, list(their_checks)

@@ -129,8 +129,8 @@ def _copy_demo(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("edit, message", [
     (lambda f: (f / "sa_type.csv").write_text((f / "sa_type.csv").read_text() + "COME1-N,E-COMM,again\n"),
-     "CC&B code COME1-N is mapped twice"),
-    (lambda f: (f / "meter_type.csv").unlink(), "meter_type.csv: file missing"),
+     "sa_type.csv: X1_CONFIG_DUPLICATE: key (ccb_code) = ('COME1-N',) is on line(s) 2, "),
+    (lambda f: (f / "meter_type.csv").unlink(), "meter_type.csv: X1_CONFIG_MISSING: file missing"),
     (lambda f: (f / "sp_type.csv").write_text((f / "sp_type.csv").read_text() + "XX-N,E-MTR,G,D1MT,clash\n"),
      "D1_SP_TYPE code E-MTR is given two different SVC_TYPE_CD/CATEGORY"),
     (lambda f: (f / "settings.csv").write_text("name,value\nstore_node,THIS-IS-TOO-LONG\n"), "store_node"),
