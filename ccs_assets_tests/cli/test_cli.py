@@ -41,8 +41,8 @@ def test_run_shows_progress_then_a_summary_not_dagster_debug_lines(wave1):
     lines = PROGRESS.findall(run.stderr)
     assert lines and len(lines) == len(run.stderr.strip().splitlines()), run.stderr  # nothing but progress lines
     job = definitions.defs.resolve_job_def("legacy_cis")
-    steps = len(job.graph.node_dict) + 1  # the code maps, then the wave's job
-    assets = sum(1 for k in job.asset_layer.selected_asset_keys if job.asset_layer.asset_graph.get(k).is_executable) + 1
+    steps = len(job.graph.node_dict) + 2  # the code maps and the X1 master configuration, then the wave's job
+    assets = sum(1 for k in job.asset_layer.selected_asset_keys if job.asset_layer.asset_graph.get(k).is_executable) + 2
     assert {(int(t), int(a)) for _, t, _, a, *_ in lines} == {(steps, assets)}
     for col in (0, 2):
         assert [int(x[col]) for x in lines] == sorted(int(x[col]) for x in lines), "steps and assets done only grow"
@@ -155,7 +155,7 @@ def test_wave_not_in_the_plan_fails_at_its_first_steps_and_writes_nothing(wave1)
         assert con.execute("SELECT count(*) FROM wb.errors WHERE wave = 'wave-99'").fetchone() == (0,)
     failed = [x for x in PROGRESS.findall(r.stderr) if x[7] == "FAILED"]
     assert [x[6] for x in failed] == ["legacy_cis__legacy"], r.stderr
-    assert re.search(r"^\d+ of \d+ steps done \(1 failed, \d+ skipped(, \d+ not run)?\), 1 of \d+ assets written", r.stdout, re.M)
+    assert re.search(r"^\d+ of \d+ steps done \(1 failed, \d+ skipped(, \d+ not run)?\), 2 of \d+ assets written", r.stdout, re.M)
     # --verbose prints Dagster's event log as it always did
     v = cli("run", "--wave", "wave-99", "--verbose", check=False)
     assert v.returncode == 1 and " - STEP_FAILURE - " in v.stderr and " - DEBUG - " in v.stderr

@@ -117,6 +117,18 @@ def test_required_file_short_of_the_plan_and_a_missing_code_map_stop_the_wave(cl
     assert run.returncode == 1 and last_line(run).startswith(f"wave wave-01: FAILED: config__code_maps: type check failed: {why}")
     errors = json.loads(cli("errors", "--wave", "wave-01", "--format", "json").stdout)
     assert [(e["rule"], e["message"]) for e in errors if e["table_name"] == "code_maps"] == [("CODE_MAP_DUPLICATE", why)]
+    # a CC&B code mapped twice in the X1 master configuration: its type check fails before the wave, naming file and lines
+    from ccs_assets.cloud.config import DEMO_MASTER_CONFIG
+
+    x1cfg = tmp_path / "x1cfg"
+    shutil.copytree(DEMO_MASTER_CONFIG, x1cfg)
+    lines = (x1cfg / "sa_type.csv").read_text().splitlines()
+    (x1cfg / "sa_type.csv").write_text("\n".join(lines + [lines[1].split(",")[0] + ",OTHER,again"]) + "\n")
+    run = cli("run", "--landing", str(land), "--wave", "wave-01", check=False, CCS_X1_MASTER_CONFIG=str(x1cfg))
+    why = (f"master configuration {x1cfg / 'sa_type.csv'}: X1_CONFIG_DUPLICATE: key (ccb_code) = "
+           f"({lines[1].split(',')[0]!r},) is on line(s) 2, {len(lines) + 1}")
+    assert run.returncode == 1 and last_line(run).startswith(
+        f"wave wave-01: FAILED: config__x1_master_configuration: type check failed: {why}"), last_line(run)
 
 
 def test_first_bad_utf8_names_line_and_column_across_blocks(tmp_path):
