@@ -1,6 +1,7 @@
 """Scenario 5 (CC&B -> CC&B Cloud Service) end to end through the CLI and Dagster: master and transactional data in
-two waves, every source row in production once with its key, balances per SA the same, tenders on the conversion
-tender control, an identical rerun; and a bad source showing every case of the issue's "Bad input"."""
+two waves (on DuckDB, and on Oracle Database when CCS_ORACLE_* are set), every source row in production once with its
+key, balances per SA the same, tenders on the conversion tender control, the financial reconciliation held, an
+identical rerun; and a bad source showing every case of the issue's "Bad input" (DuckDB)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def production(cli, wave: str) -> dict:
 
 
 @pytest.mark.heavy
-def test_master_and_transactions_in_two_waves(cli, tmp_path):
+def test_master_and_transactions_in_two_waves(target, cli, tmp_path):
     src = tmp_path / "source"
     cli("generate-source", "--scenario", SCENARIO, str(src), "--customers", "40", "--waves", "2", "--months", "3",
         "--seed", "11")
