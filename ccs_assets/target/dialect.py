@@ -190,14 +190,16 @@ class Dialect:
         """FROM clause of a SELECT of constants (Oracle needs one)."""
         return " FROM DUAL" if self.name == "oracle" else ""
 
-    def merge(self, target: str, source_select: str, keys: list[str], columns: list[str]) -> str:
-        """Upsert `source_select` (with `columns`) into `target` on `keys`.
+    def merge(self, target: str, source_select: str, keys: list[str], columns: list[str],
+              update: list[str] | None = None) -> str:
+        """Upsert `source_select` (with `columns`) into `target` on `keys`; a matched row gets `update` (default: every
+        column but the keys).
 
         ON is parenthesised (Oracle: ORA-00969 otherwise), no AS before the aliases, SET columns
         unqualified (DuckDB rejects qualified ones).
         """
         on = " AND ".join(f"t.{k} = s.{k}" for k in keys)
-        rest = [c for c in columns if c not in keys]
+        rest = [c for c in (columns if update is None else update) if c not in keys]
         upd = f" WHEN MATCHED THEN UPDATE SET {', '.join(f'{c} = s.{c}' for c in rest)}" if rest else ""
         ins = f" WHEN NOT MATCHED THEN INSERT ({', '.join(columns)}) VALUES ({', '.join('s.' + c for c in columns)})"
         return f"MERGE INTO {target} t USING ({source_select}) s ON ({on}){upd}{ins}"
