@@ -81,7 +81,8 @@ def cmd_generate_source(a) -> int:
     if a.scenario not in UPGRADES:
         return _fail(f"unknown upgrade scenario {a.scenario!r}; available: {', '.join(UPGRADES)}")
     counts = generate_ccb_source(Path(a.dir), customers=a.customers, seed=a.seed, waves=a.waves,
-                                 history_months=a.months if a.scenario in WITH_HISTORY else 0)
+                                 history_months=a.months if a.scenario in WITH_HISTORY else 0,
+                                 admin_tables=a.scenario == "ccb-mscs-to-ccs")
     for name, n in counts.items():
         print(f"{name:28s} {n:>10,}")
     if a.scenario == "ccb-mscs-to-ccs":  # MSCS production as Cloud Operations clones it, tied to this CC&B
@@ -89,8 +90,11 @@ def cmd_generate_source(a) -> int:
 
         clone = generate_mscs_clone(Path(a.dir), seed=a.seed)
         conflicts = clone.pop("conflicts")
+        admin = clone.pop("admin_differences")
         for name, n in clone.items():
             print(f"mscs.duckdb {name:16s} {n:>10,}")
+        print("mscs.duckdb CC&B admin rows against the source: " + ", ".join(
+            f"{k} {sum(v[k] for v in admin.values())}" for k in ("missing", "changed", "equal", "target_only")))
         print("mscs.duckdb conflicts: " + ", ".join(f"{k} {v}" for k, v in conflicts.items()))
     return 0
 

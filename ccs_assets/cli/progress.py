@@ -17,7 +17,7 @@ from pathlib import Path
 
 import dagster as dg
 
-STEP_OF_DESCRIPTION = re.compile(r"^\s*Steps? (\d+(?:\s*-\s*\d+)?)\b")
+STEP_OF_DESCRIPTION = re.compile(r"^\s*Steps? (\d+[a-z]?(?:\s*-\s*\d+)?)\b")  # "Step 7", "Steps 1-11", "Step 4b"
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # Dagster's console logger: silent
 
 
@@ -33,7 +33,7 @@ def oracle_steps(job: dg.JobDefinition) -> dict[str, str]:
             steps[k] = m.group(1).replace(" ", "")
     for k in keys:
         if k not in steps:
-            fed = [int(steps[c].split("-")[0]) for c in graph.get(k).child_keys if c in steps]
+            fed = [int(m.group()) for c in graph.get(k).child_keys if c in steps and (m := re.match(r"\d+", steps[c]))]
             steps[k] = str(min(fed)) if fed else "-"
     return {k.to_user_string(): s for k, s in steps.items()}
 

@@ -89,11 +89,13 @@ def _drop_orphans(con: duckdb.DuckDBPyConnection) -> int:
             return removed
 
 
-def generate_ccb_source(out_dir: Path, customers: int, seed: int = 42, waves: int = 1, history_months: int = 0) -> dict[str, int]:
+def generate_ccb_source(out_dir: Path, customers: int, seed: int = 42, waves: int = 1, history_months: int = 0,
+                        admin_tables: bool = False) -> dict[str, int]:
     """Write out_dir/ccb.duckdb (and out_dir/wave_plan.csv when waves > 1); return rows per table.
 
     history_months > 0 (scenario 5) adds that many months of transactional history (bills, segments, payments,
-    adjustments, FTs, reads) through ccs_assets.generate.ccb_history.write_history."""
+    adjustments, FTs, reads) through ccs_assets.generate.ccb_history.write_history; admin_tables (scenario 6) adds the
+    admin tables behind the data's codes (ccs_assets.generate.ccb_admin.write_source_admin)."""
     if history_months:
         try:
             from .ccb_history import write_history
@@ -140,6 +142,10 @@ def generate_ccb_source(out_dir: Path, customers: int, seed: int = 42, waves: in
             if history_months:
                 history = write_history(con, SCHEMA, history_months, seed)
                 counts.update(history if isinstance(history, dict) else {})
+            if admin_tables:
+                from .ccb_admin import write_source_admin
+
+                counts.update(write_source_admin(con, SCHEMA, seed))
             plan_file = out_dir / "wave_plan.csv"
             plan_file.unlink(missing_ok=True)
             if waves > 1:

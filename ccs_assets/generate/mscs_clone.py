@@ -16,6 +16,8 @@ the part of the CC&B source MSCS knows, on a scratch DuckDB target, then:
   linking can only work through the identifiers, never by key coincidence;
 - a few conflicts: two service points with another type, two tied to a CC&B
   SP that does not exist, two meters' devices bound to each other's asset;
+- the CC&B admin tables of the CCS environment (generate/ccb_admin.py): the source's with some rows missing,
+  some changed, some target-only, what step 4b compares and applies;
 - the partitions provisioning made for the CC&B ILM tables (CCS_ILM_PARTITION,
   the rehearsal's stand-in for Oracle's dictionary: 48 months to the last
   billed month and PMAX), with a gap: CI_BILL and CI_BSEG lack the last billed month.
@@ -45,6 +47,7 @@ from ..upgrade.target_side import add_release_columns, target_columns
 from ..catalog.ccb_release import RELEASE_COLUMNS
 from ..source.resource import DuckDBSourceReader
 from ..upgrade import partitions
+from .ccb_admin import write_target_admin
 from .ccb_history import THROUGH
 from .ccb_source import SCHEMA
 
@@ -153,6 +156,7 @@ def generate_mscs_clone(out_dir: Path, ccb_db: Path | None = None, seed: int = 4
             for t in ADMIN_TABLES + X1_TABLES:
                 con.execute(f"CREATE TABLE out.{SCHEMA}.{t.name} AS SELECT * FROM cisadm.{t.name}")
                 counts[t.name] = con.execute(f"SELECT count(*) FROM out.{SCHEMA}.{t.name}").fetchone()[0]
+            admin = write_target_admin(con, ccb_db, f"out.{SCHEMA}", seed)  # the CCS environment's own configuration
             rows = partitions.provisioned(ILM_TABLES, THROUGH, PROVISIONED_MONTHS, {t: GAP for t in GAP_TABLES})
             con.execute(f"CREATE TABLE out.{SCHEMA}.{partitions.PARTITION_TABLE} (TABLE_NAME VARCHAR NOT NULL, "
                         f"PARTITION_NAME VARCHAR NOT NULL, MONTH_START DATE)")
@@ -164,4 +168,5 @@ def generate_mscs_clone(out_dir: Path, ccb_db: Path | None = None, seed: int = 4
     finally:
         shutil.rmtree(work, ignore_errors=True)
     counts["conflicts"] = {k: len(v) for k, v in made.items()}
+    counts["admin_differences"] = admin
     return counts

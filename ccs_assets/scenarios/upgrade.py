@@ -37,7 +37,7 @@ from ..upgrade import target_side as tgt_side
 from ..validate import financial
 from ..waves import WAVES
 from . import checks
-from .layers import LayerAsset, LayerRun, build_layer
+from .layers import LayerAsset, LayerCheck, LayerRun, build_layer
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,12 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
         return dg.MaterializeResult(metadata=_meta(per_wave.get(context.partition_key, 0), planned_accounts=planned,
                                                    keys_per_wave=per_wave))
 
+    config_deps: dict[str, list[dg.AssetKey]] = {}  # scenario 6: extract waits for the admin tables its codes use
+    config_assets = []
+    if sc.mscs_clone:
+        config, config_deps = config_layer(P, tables, ownership.key)
+        config_assets = [config]
+
     def prepared(run: LayerRun) -> dict:
         """Once per step (and again after a failed write reset the connections): the source attached to the
         workbench, each table's layout from the target's dictionary, the structure problems and the source checks."""
@@ -199,7 +205,8 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
                     "release_columns_added_to_target": p["added"],
                     "rejects_by_rule": p["rejects"]}
         return LayerAsset(dg.AssetSpec(
-            key("extract", t.asset_name), group_name="extract", kinds={"file"}, deps=[key("waves", "ownership")],
+            key("extract", t.asset_name), group_name="extract", kinds={"file"},
+            deps=[key("waves", "ownership"), *config_deps.get(t.name, [])],
             description=f"Step 3: {t.name}.dat and its control file{' and ' + t.k_table if t.key_table else ''} from the "
                         f"source, every column the target table has; source checks (duplicate keys, orphans) first."),
             write)
@@ -357,7 +364,7 @@ def build(sc: Scenario) -> tuple[list, list, dg.AssetSelection]:
             metadata=_meta(sum(r.get("production", 0) for r in report.values()), report=report, problems=problems, **extra),
             check_results=results)
 
-    assets = [export, upgrade, *clone_assets, ownership, extract, wave_files, load, wave_gate, production, validate_production]
+    assets = [export, upgrade, *clone_assets, ownership, *config_assets, extract, wave_files, load, wave_gate, production, validate_production]
     asset_checks = list(source_checks)
     if sc.mdm_odm:
         from ..cloud.assets import build as steps_6_to_9  # the same X1-MIGAD and MDM/ODM assets scenario 1 uses
@@ -535,6 +542,86 @@ def partitions_asset(asset_key: dg.AssetKey, after: dg.AssetKey, tables: tuple[T
                             if left else f"{sum(len(v) for v in created.values())} partitions created; every needed "
                                          f"month of {len(plans)} partitioned tables has its partition")])
     return _partitions
+
+
+def config_layer(prefix: str, tables: tuple[Table, ...], after: dg.AssetKey
+                 ) -> tuple[dg.AssetsDefinition, dict[str, list[dg.AssetKey]]]:
+    """Scenario 6, step 4b: one asset per admin table (and its language table) the migrated data's codes use, written
+    in one step: compared source against target, adds and changes applied in one transaction over every selected
+    table; each main table's blocking check proves every code the wave uses is in the target. Returns the layer and,
+    per migrated table, the admin assets its extract waits for."""
+    from ..catalog import ccb_admin as adm
+    from ..upgrade import config as cfg
+
+    migrated = {t.name: t for t in tables}
+    admins = [a for a in adm.ADMIN_TABLES if adm.uses_in(a, set(migrated))]
+    names = [a.table.name for a in admins] + [a.language.name for a in admins if a.language is not None]
+
+    def key_of(name: str) -> dg.AssetKey:
+        return dg.AssetKey([prefix, "config", name.lower()])
+
+    def source(run: LayerRun):
+        con = run.workbench
+        return run.once("config_source", lambda: run.enter(run.resources.source_ccb.reader(con, names)))
+
+    def applied(run: LayerRun) -> dict:
+        def go() -> dict:
+            chosen = [t for t in adm.tables() if t.name in names and key_of(t.name) in run.context.selected_asset_keys]
+            src_side.ensure_upgrade_workbench(run.workbench)
+            return cfg.migrate(run.target, run.workbench, source(run), chosen, run.wave, set(load_settings().drop_columns))
+        return run.once("config_applied", go)
+
+    def asset(t: Table, admin) -> LayerAsset:
+        def write(run: LayerRun) -> dict:
+            r = applied(run)[t.name]
+            counts = {k: r[k] for k in cfg.STATUSES}
+            run.log.info(f"{t.name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+            return _meta(sum(counts.values()), t, **counts, applied=r["applied"], keys=r["keys"],
+                         compared_columns=r["compared_columns"],
+                         target_columns_not_in_source=r["target_columns_not_in_source"],
+                         source_columns_dropped=r["source_columns_dropped"])
+
+        checks_ = []
+        if t is admin.table:
+            uses = adm.uses_in(admin, set(migrated))
+
+            def every_code(run: LayerRun, facts) -> dg.AssetCheckResult:
+                src_side.ensure_upgrade_workbench(run.workbench)
+                r = cfg.used_codes(run.workbench, source(run), run.target, admin, migrated, run.wave)
+                cfg.record_missing(run.workbench, run.wave, admin, set(migrated), r["missing"])
+                missing = r["missing"]
+                return dg.AssetCheckResult(
+                    passed=not missing,
+                    description="; ".join(f"{m['table']}.{m['column']} {m['code']} ({m['rows']} rows)" for m in missing[:5])
+                    + (f" ... ({len(missing)} codes missing from {admin.name}; ccs-migrate errors --wave {run.wave})"
+                       if missing else "") or
+                    f"every {admin.name} code the wave uses is in the target ("
+                    + ", ".join(f"{k}: {v['codes']} codes, {v['rows']} rows" for k, v in r["used"].items()) + ")",
+                    metadata={"missing": dg.MetadataValue.json(missing[:cfg.KEYS_SHOWN]), "missing_codes": len(missing),
+                              "used": dg.MetadataValue.json(r["used"]), "not_checked": dg.MetadataValue.json(r["not_checked"])})
+
+            checks_.append(LayerCheck(
+                "every_used_code_in_target", every_code, blocking=True,
+                description=f"Every code of {admin.name} the wave's rows use ("
+                            + ", ".join(u.label for u in uses) + ") exists in the target after the configuration "
+                            "migration; a missing one stops the wave before its load and is listed in ccs-migrate errors."))
+        what = "labels of " + admin.name if t is not admin.table else t.description.rstrip(".")
+        return LayerAsset(dg.AssetSpec(
+            key_of(t.name), group_name="config", kinds={"oracle"},
+            deps=[after] + ([key_of(admin.name)] if t is not admin.table else []),
+            description=f"Step 4b: migrate the CC&B configuration, {t.name} ({what}): source compared with the target by "
+                        f"primary key over every column both hold (added, changed, unchanged, target-only, with keys); adds "
+                        f"and changes applied with every other admin table in one transaction; target-only rows kept."),
+            write, checks_)
+
+    layer_assets = [asset(a.table, a) for a in admins] + [asset(a.language, a) for a in admins if a.language is not None]
+    layer = build_layer(prefix, "config", layer_assets, required_resource_keys={"source_ccb", "workbench", "target"},
+                        description="Step 4b: migrate the CC&B configuration (admin tables) before any load")
+    deps: dict[str, list[dg.AssetKey]] = {}
+    for a in admins:
+        for u in adm.uses_in(a, set(migrated)):
+            deps.setdefault(u.table, []).append(key_of(a.name))
+    return layer, deps
 
 
 def reject_rate(workbench, target, tables: tuple[Table, ...], wave: str) -> dict:

@@ -33,7 +33,7 @@ from ..catalog.model import Table
 from ..source.resource import SourceColumn, SourceReader
 from ..target.resource import TargetSession
 from ..target.schema import ensure_tables
-from .source_side import Layout, layout, wave_rows
+from .source_side import Layout, _empty, layout, wave_rows
 from .target_side import target_columns
 
 STEP = "config"
@@ -72,7 +72,7 @@ def compare_sql(s: TargetSession, lay: Layout, src: str) -> str:
     k0 = t.primary_key[0]
     rows = (f"SELECT CASE WHEN p.{k0} IS NULL THEN 'added' WHEN {differs(compared_columns(lay))} THEN 'changed' "
             f"ELSE 'unchanged' END AS STATUS, {_key_text(t, 's')} AS KEY_TEXT "
-            f"FROM {src} s LEFT JOIN {s.prod}.{t.name} p ON {_on(t, 'p', 's')} "
+            f"FROM {src} s LEFT JOIN {s.prod}.{t.name} p ON ({_on(t, 'p', 's')}) "
             f"UNION ALL SELECT 'target_only' AS STATUS, {_key_text(t, 'p')} AS KEY_TEXT FROM {s.prod}.{t.name} p "
             f"WHERE NOT EXISTS (SELECT 1 FROM {src} s WHERE {_on(t, 's', 'p')})")
     return (f"SELECT d.STATUS, d.N, d.KEY_TEXT FROM (SELECT c.STATUS, c.KEY_TEXT, COUNT(*) OVER (PARTITION BY c.STATUS) "
@@ -84,12 +84,6 @@ def duplicates_sql(lay: Layout, src: str) -> str:
     t = lay.table
     keys = ", ".join(f"s.{k}" for k in t.primary_key)
     return f"SELECT {_key_text(t, 's')} AS KEY_TEXT, COUNT(*) AS N FROM {src} s GROUP BY {keys} HAVING COUNT(*) > 1"
-
-
-def _empty(c) -> str:
-    if c.nullable:
-        return "NULL"
-    return "0" if c.type == "number" else "' '"
 
 
 def apply_sql(s: TargetSession, lay: Layout, src: str) -> str:
@@ -109,7 +103,7 @@ def apply_sql(s: TargetSession, lay: Layout, src: str) -> str:
         cols.append(f"CASE WHEN p.{k0} IS NULL THEN {added_version} ELSE p.VERSION + 1 END AS VERSION")
         insert.append("VERSION")
         update.append("VERSION")
-    select = (f"SELECT {', '.join(cols)} FROM {src} s LEFT JOIN {s.prod}.{t.name} p ON {_on(t, 'p', 's')} "
+    select = (f"SELECT {', '.join(cols)} FROM {src} s LEFT JOIN {s.prod}.{t.name} p ON ({_on(t, 'p', 's')}) "
               f"WHERE p.{k0} IS NULL OR {differs(compared)}")
     return s.dialect.merge(f"{s.prod}.{t.name}", select, list(t.primary_key), insert, update=update)
 
@@ -241,6 +235,10 @@ def _used_sql(use: CodeUse, admin: AdminTable, rel: str, t: Table, keys: str) ->
             f"FROM (SELECT {trimmed}, count(*) AS n FROM {wave_rows(rel, t)} WHERE {used} GROUP BY ALL) u")
 
 
+def target_keys_sql(s: TargetSession, admin: AdminTable) -> str:
+    return f"SELECT {', '.join(admin.table.primary_key)} FROM {s.prod}.{admin.name}"
+
+
 def used_codes(con, src: SourceReader, s: TargetSession, admin: AdminTable, migrated: dict[str, Table], wave: str) -> dict:
     """The codes of `admin` the wave's source rows use, against the target's rows of it (read once, as Arrow).
 
@@ -248,7 +246,7 @@ def used_codes(con, src: SourceReader, s: TargetSession, admin: AdminTable, migr
     `not_checked` (code columns the source table lacks)."""
     uses = uses_in(admin, set(migrated))
     source = src.columns()
-    keys = s.arrow(f"SELECT {', '.join(admin.table.primary_key)} FROM {s.prod}.{admin.name}")
+    keys = s.arrow(target_keys_sql(s, admin))
     con.register("ccs_cfg_target_keys", keys)
     try:
         parts, not_checked = [], []

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..catalog import mdm, odm
+from ..catalog import ccb_admin, mdm, odm
 from ..cloud.steps import ADMIN_TABLES, X1_TABLES, ensure_x1_schema
 from ..target.resource import TargetSession
+from ..target.schema import ensure_tables
 from .partitions import PARTITION_TABLE, rehearsal_ddl
 from .target_side import target_columns
 
@@ -42,13 +43,15 @@ def clone_problems(counts: dict[str, int]) -> list[str]:
 
 
 def copy_clone(s: TargetSession, mscs_db: Path) -> dict[str, int]:
-    """DuckDB rehearsal only: copy every MDM/ODM (and admin) table of `mscs_db` into production, by column name."""
+    """DuckDB rehearsal only: copy every MDM/ODM table, their admin tables and the CC&B admin tables of `mscs_db` into
+    production, by column name (an admin row the target already holds stays as it is)."""
     if s.dialect.name != "duckdb":
         raise ValueError("the MSCS clone is Oracle Cloud Operations' work on the cloud service: this tool only checks it")
     if not Path(mscs_db).is_file():
         raise FileNotFoundError(f"CCS_SOURCE_MSCS: MSCS database {mscs_db} does not exist (generate-source --scenario "
                                 f"ccb-mscs-to-ccs writes one)")
     ensure_x1_schema(s)
+    ensure_tables(s, s.prod, ccb_admin.tables())  # the CCS environment's CC&B admin tables (step 4b compares them)
     target = target_columns(s, s.prod)  # read before attaching: the clone has a schema of the same name
     copied = {}
     s.execute(f"ATTACH '{mscs_db}' AS mscs_clone (READ_ONLY)")
@@ -58,14 +61,15 @@ def copy_clone(s: TargetSession, mscs_db: Path) -> dict[str, int]:
             t=r[0])} for r in s.query("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'mscs_clone' "
                                       "AND table_schema = :schema", schema=CLONE_SCHEMA)}
         with s.transaction():
-            for t in ADMIN_TABLES + X1_TABLES:
+            admin = ADMIN_TABLES + tuple(ccb_admin.tables())
+            for t in admin + X1_TABLES:
                 if t.name not in source:
                     continue
                 cols = [c.name for c in target.get(t.name, []) if c.name in source[t.name]]
-                key = t.primary_key[0]
+                on = " AND ".join(f"x.{k} = m.{k}" for k in t.primary_key)
                 names = ", ".join(cols)
                 s.execute(f"INSERT INTO {s.prod}.{t.name} ({names}) SELECT {names} FROM mscs_clone.{CLONE_SCHEMA}.{t.name} m "
-                          f"WHERE m.{key} NOT IN (SELECT x.{key} FROM {s.prod}.{t.name} x)" if t in ADMIN_TABLES else
+                          f"WHERE NOT EXISTS (SELECT 1 FROM {s.prod}.{t.name} x WHERE {on})" if t in admin else
                           f"INSERT INTO {s.prod}.{t.name} ({names}) SELECT {names} FROM mscs_clone.{CLONE_SCHEMA}.{t.name}")
                 copied[t.name] = s.scalar(f"SELECT count(*) FROM mscs_clone.{CLONE_SCHEMA}.{t.name}")
             if PARTITION_TABLE in source:  # the clone's partitions of the CC&B ILM tables (Oracle: its dictionary)

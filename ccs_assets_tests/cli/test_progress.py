@@ -89,3 +89,11 @@ def test_verbose_shows_nothing_of_its_own(tmp_path):
     out = io.StringIO()
     p = Progress(tmp_path / "v.log", out=out, verbose=True)
     assert p.run_config == {} and run_with(p) and out.getvalue() == "" and p.done == 4
+
+
+def test_a_step_with_a_letter_is_its_own_oracle_step():
+    from ccs_assets.locations.ccb_mscs_to_ccs import JOB as SCENARIO_6, defs
+
+    steps = oracle_steps(defs.resolve_job_def(SCENARIO_6))
+    assert steps["ccb_mscs/partitions/ilm"] == "4a" and steps["ccb_mscs/config/ci_sa_type"] == "4b"
+    assert steps["ccb_mscs/waves/ownership"] == "3", "its description's own step"

@@ -127,6 +127,19 @@ def test_scenario_6_graph_has_the_clone_before_extract_and_linking_steps_8_to_11
     assert parents("ccb_mscs/mscs/clone") == {"ccb_mscs/source/upgrade"}, "step 3 follows step 2"
     assert parents("ccb_mscs/partitions/ilm") == {"ccb_mscs/mscs/clone"}, "step 4a after the clone"
     assert parents("ccb_mscs/waves/ownership") == {"ccb_mscs/partitions/ilm"}, "nothing extracted before partitions exist"
+    # step 4b: one asset per admin table (and its labels) after the wave's ownership, in one step; each extract waits
+    # for the admin tables its codes use (from the catalog's declarations)
+    from ccs_assets.catalog import ccb_admin
+
+    assert {f"ccb_mscs/config/{t.name.lower()}" for t in ccb_admin.tables()} <= keys
+    assert parents("ccb_mscs/config/ci_sa_type") == {"ccb_mscs/waves/ownership"}
+    assert parents("ccb_mscs/config/ci_sa_type_l") == {"ccb_mscs/waves/ownership", "ccb_mscs/config/ci_sa_type"}
+    assert parents("ccb_mscs/extract/ci_sa") == {"ccb_mscs/waves/ownership", "ccb_mscs/config/ci_cis_division",
+                                                  "ccb_mscs/config/ci_sa_type"}
+    assert parents("ccb_mscs/extract/ci_bseg_calc") == {"ccb_mscs/waves/ownership", "ccb_mscs/config/ci_rs"}
+    assert "ccb_mscs__config" in set(defs.resolve_job_def(JOB).graph.node_names()), "step 4b in one step"
+    assert not any(k.startswith("ccb_to_cloud/config/") for k in _keys(__import__(
+        "ccs_assets.locations.ccb_to_cloud", fromlist=["defs"]).defs)), "scenario 5 has no configuration step"
     job = defs.resolve_job_def(JOB)
     assert "ccb_mscs__mdm_odm" in set(job.graph.node_names()), "steps 9-11 in one step"
     assert "11" in (job.description or "")

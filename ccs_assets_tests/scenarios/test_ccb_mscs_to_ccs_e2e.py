@@ -1,17 +1,19 @@
 """Scenario 6 (CC&B and MSCS -> CCS) end to end through the CLI and Dagster: the MSCS clone copied into the target
-(step 3), master and transactional data in two waves, steps 8-11 linking every CC&B record the clone knows instead
-of creating it twice, only what MDM lacks created, the clone's conflicts listed with both keys, an identical rerun."""
+(step 3), the partition gap created (4a), the CC&B configuration's differences applied and reported (4b), master and
+transactional data in two waves, steps 8-11 linking every CC&B record the clone knows instead of creating it twice,
+only what MDM lacks created, the clone's conflicts listed with both keys, an identical rerun."""
 
 from __future__ import annotations
 
 import collections
 import json
+import re
 
 import dagster as dg
 import duckdb
 import pytest
 
-from ccs_assets.catalog import mdm, odm
+from ccs_assets.catalog import ccb_admin, mdm, odm
 
 SCENARIO = "ccb-mscs-to-ccs"
 WAVES = ("wave-01", "wave-02")
@@ -32,6 +34,31 @@ def partitions_created(cli) -> list[dict]:
         instance.dispose()
 
 
+def config_reports(cli) -> tuple[list[dict[str, dict]], dict[str, str | None]]:
+    """Step 4b's materializations per run, oldest first ({admin table: {added, changed, unchanged, target_only,
+    applied}}), and the latest status of each admin table's used-code check."""
+    from ccs_assets.catalog import ccb_admin
+
+    instance = dg.DagsterInstance.from_config(str(cli.home / "dagster"))
+    try:
+        runs: dict[str, dict] = {}
+        for t in ccb_admin.tables():
+            for e in instance.fetch_materializations(dg.AssetKey(["ccb_mscs", "config", t.name.lower()]), limit=10).records:
+                md = e.asset_materialization.metadata
+                runs.setdefault(e.run_id, {"_at": 0})[t.name] = {k: md[k].value for k in ("added", "changed", "unchanged",
+                                                                                           "target_only", "applied")}
+                runs[e.run_id]["_at"] = max(runs[e.run_id]["_at"], e.timestamp)
+        checks = {}
+        for a in ccb_admin.ADMIN_TABLES:
+            r = instance.event_log_storage.get_latest_asset_check_execution_by_key(
+                [dg.AssetCheckKey(dg.AssetKey(["ccb_mscs", "config", a.name.lower()]), "every_used_code_in_target")])
+            checks[a.name] = next(iter(r.values())).status.value if r else None
+    finally:
+        instance.dispose()
+    ordered = [{k: v for k, v in r.items() if k != "_at"} for r in sorted(runs.values(), key=lambda r: r["_at"])]
+    return ordered, checks
+
+
 def mdm_state(cli) -> dict:
     """Every MDM/ODM row of the target, the key map and the links, as sorted tuples per table."""
     with cli.target() as con:
@@ -49,6 +76,9 @@ def test_mscs_clone_linked_not_duplicated(cli, tmp_path):
               "--seed", "11").stdout
     assert (src / "ccb.duckdb").is_file() and (src / "mscs.duckdb").is_file()
     assert "TYPE_DIFFERS 2, CCB_RECORD_MISSING 2, BOUND_TO_OTHER_ASSET 2" in out, out
+    differences = dict((k, int(v)) for k, v in re.findall(r"(missing|changed|equal|target_only) (\d+)", out.split(
+        "CC&B admin rows against the source: ")[1].splitlines()[0]))
+    assert differences["missing"] > 0 and differences["changed"] > 0 and differences["target_only"] > 0, differences
     with duckdb.connect(str(src / "mscs.duckdb"), read_only=True) as m:
         clone = {t: m.execute(f"SELECT count(*) FROM cisadm.{t}").fetchone()[0] for t in KEYED}
         clone_sps = sorted(m.execute("SELECT * FROM cisadm.D1_SP").fetchall(), key=repr)
@@ -98,6 +128,22 @@ def test_mscs_clone_linked_not_duplicated(cli, tmp_path):
     with cli.target() as con:
         parts = dict(con.execute("SELECT TABLE_NAME, count(*) FROM cisstg.CCS_ILM_PARTITION GROUP BY ALL").fetchall())
     assert parts["CI_BILL"] == 48 + 1, parts  # 48 provisioned months with one gap, the gap created, and PMAX
+
+    # step 4b: the configuration differences applied by the first wave and reported, nothing left for the second
+    (first, second), checks = config_reports(cli)
+    assert sum(r["added"] for r in first.values()) == differences["missing"], first
+    assert sum(r["changed"] for r in first.values()) == differences["changed"], first
+    assert sum(r["unchanged"] for r in first.values()) == differences["equal"], first
+    assert sum(r["target_only"] for r in first.values()) == differences["target_only"], first
+    assert all(r["added"] == r["changed"] == r["applied"] == 0 for r in second.values()), second
+    assert set(checks.values()) == {"SUCCEEDED"}, checks
+    with cli.target() as con:  # every source admin row in the target as the source has it; the target's own kept
+        con.execute(f"ATTACH '{src / 'ccb.duckdb'}' AS ccb (READ_ONLY)")
+        for t in ccb_admin.tables():
+            cols = ", ".join(c.name for c in t.columns if c.name != "VERSION")
+            assert con.execute(f"SELECT count(*) FROM (SELECT {cols} FROM ccb.cisadm.{t.name} EXCEPT "
+                               f"SELECT {cols} FROM cisadm.{t.name})").fetchone()[0] == 0, t.name
+        con.execute("DETACH ccb")
 
     before = mdm_state(cli)
     cli("run", "--scenario", SCENARIO, "--source", str(src), "--wave", "wave-01")

@@ -526,7 +526,44 @@ def _upgrade_units(unit, tmp: Path) -> None:
     unit("upgrade", "partitions", count=0)(lambda s: (part.existing_partitions(s), part.create_missing(s, ilm_plans())))
     unit("upgrade", "partitions_pmax_not_empty", count=1)(lambda s: part.create_missing(s, ilm_plans()[:1]))
 
+    unit("upgrade", "config_migration")(lambda s: _config_migration(s))
     unit("upgrade", "mscs_clone", count=1)(lambda s: (mscs_clone.clone_counts(s), s.arrow(mscs_clone.unlinked_ties_sql(s))))
+
+
+def _config_migration(s) -> None:
+    """Scenario 6, step 4b, for every admin table: the source rows staged on the target (a load table, direct path),
+    the duplicate-key and compare queries, the MERGE of adds and changes (one transaction), the check's key read."""
+    from ccs_assets.catalog import ccb_admin as adm
+    from ccs_assets.generate.ccb_admin import _ddl
+    from ccs_assets.source.resource import DuckDBSourceReader, SourceColumn
+    from ccs_assets.upgrade import config as cfg
+    from ccs_assets.upgrade.source_side import layout
+
+    def columns(t):
+        return [SourceColumn(c.name, c.type, c.length, c.scale, c.nullable) for c in t.columns]
+
+    con = duckdb.connect()
+    try:
+        con.execute("ATTACH ':memory:' AS src")
+        con.execute("CREATE SCHEMA src.cisadm")
+        for t in adm.tables():
+            con.execute(_ddl(t, "src.cisadm"))
+            con.execute(f"INSERT INTO src.cisadm.{t.name} VALUES ("  # one row, so the direct path load is recorded
+                        + ", ".join("1" if c.type == "number" else "'A'" for c in t.columns) + ")")
+        reader = DuckDBSourceReader(con, "src", "cisadm")
+        lays = {t.name: layout(t, columns(t), columns(t), set()) for t in adm.tables()}
+        staged = {n: cfg.stage_source(s, con, reader, lay, WAVE) for n, lay in lays.items()}
+        for n, lay in lays.items():
+            s.query(cfg.duplicates_sql(lay, staged[n]))
+            s.query(cfg.compare_sql(s, lay, staged[n]))
+        with s.transaction():
+            for n, lay in lays.items():
+                s.execute(cfg.apply_sql(s, lay, staged[n]))
+        for a in adm.ADMIN_TABLES:
+            s.arrow(cfg.target_keys_sql(s, a))
+        s.drop_parsed(*[f"ccs_cfg_{n.lower()}" for n in staged])
+    finally:
+        con.close()
 
 
 def _wave_units(unit) -> None:

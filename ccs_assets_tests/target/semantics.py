@@ -41,7 +41,11 @@ def catalog_tables() -> dict[str, dict[str, object]]:
     stg = {t.name: t for t in staging_tables() + x1_staging_tables()}
     for t in file_tables() + [LOAD_REJECTS]:
         stg[load_table_name(t, WAVE)] = t
-    prod = production_tables() + x1_production_tables() + transactional_production_tables()
+    from ccs_assets.catalog import ccb_admin
+
+    for t in ccb_admin.tables():  # step 4b stages the source's admin rows in a load table
+        stg[load_table_name(t, WAVE)] = t
+    prod = production_tables() + x1_production_tables() + transactional_production_tables() + ccb_admin.tables()
     return {STG: stg, PROD: {t.name: t for t in prod}}
 
 
