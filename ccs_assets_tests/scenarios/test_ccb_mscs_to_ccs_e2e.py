@@ -148,3 +148,25 @@ def test_mscs_clone_linked_not_duplicated(cli, tmp_path):
     before = mdm_state(cli)
     cli("run", "--scenario", SCENARIO, "--source", str(src), "--wave", "wave-01")
     assert mdm_state(cli) == before, "a rerun is identical (the clone is not copied twice)"
+
+    # a code wave-01 uses that neither configuration holds any more: step 4b's check stops the wave before its extract
+    with duckdb.connect(str(src / "ccb.duckdb")) as c:
+        div, typ = c.execute(f"""SELECT s.CIS_DIVISION, s.SA_TYPE_CD FROM cisadm.CI_SA s
+            JOIN read_csv('{src / 'wave_plan.csv'}', all_varchar = true) p ON p.acct_id = s.ACCT_ID
+            WHERE p.wave = 'wave-01' ORDER BY 1, 2 LIMIT 1""").fetchone()
+        for t in ("CI_SA_TYPE_L", "CI_SA_TYPE"):
+            c.execute(f"DELETE FROM cisadm.{t} WHERE CIS_DIVISION = ? AND SA_TYPE_CD = ?", [div, typ])
+    with duckdb.connect(str(cli.home / "target.duckdb")) as t:
+        for name in ("CI_SA_TYPE_L", "CI_SA_TYPE"):
+            t.execute(f"DELETE FROM cisadm.{name} WHERE CIS_DIVISION = ? AND SA_TYPE_CD = ?", [div, typ])
+    failed = cli("run", "--scenario", SCENARIO, "--source", str(src), "--wave", "wave-01", check=False)
+    assert failed.returncode == 1 and f"every_used_code_in_target: CI_SA.CIS_DIVISION+SA_TYPE_CD {div}/{typ}" in \
+        failed.stderr, failed.stderr[-2000:]
+    errors = cli("errors", "--wave", "wave-01", "--format", "csv").stdout
+    assert f"config,CI_SA,,CODE_NOT_IN_TARGET,CIS_DIVISION+SA_TYPE_CD,{div}/{typ}," in errors, errors[-2000:]
+    instance = dg.DagsterInstance.from_config(str(cli.home / "dagster"))
+    try:
+        extracts = instance.fetch_materializations(dg.AssetKey(["ccb_mscs", "extract", "ci_sa"]), limit=10).records
+    finally:
+        instance.dispose()
+    assert len(extracts) == 3, "the failed run extracted nothing (two waves and the rerun did)"
